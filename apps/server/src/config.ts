@@ -1,0 +1,55 @@
+import path from 'node:path';
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  filesDir: string;
+  /** Idle session timeout in minutes. */
+  sessionIdleMinutes: number;
+  /** Absolute session lifetime in hours, whatever the activity. */
+  sessionMaxHours: number;
+  /** Login attempts allowed per IP and minute. */
+  loginRateLimit: number;
+  /** Requests allowed per IP and minute on the whole API. */
+  apiRateLimit: number;
+  /** Largest JSON body accepted, in bytes. */
+  bodyLimit: number;
+  /** Serve cookies with the Secure flag (behind HTTPS). */
+  secureCookies: boolean;
+  webDistDir: string;
+  logLevel: string;
+}
+
+const repoRoot = path.resolve(import.meta.dirname, '../../..');
+
+function intFrom(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number.parseInt(value, 10);
+  if (!Number.isFinite(parsed) || parsed <= 0) {
+    throw new Error(`配置值无效：${value}`);
+  }
+  return parsed;
+}
+
+/** Reads configuration from the environment; CLI flags override by passing `overrides`. */
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: Partial<AppConfig> = {},
+): AppConfig {
+  return {
+    port: intFrom(env.PORT, 3000),
+    host: env.HOST ?? '127.0.0.1',
+    databaseUrl: env.DATABASE_URL ?? 'sqlite:./data/taizhang.db',
+    filesDir: env.FILES_DIR ?? './data/files',
+    sessionIdleMinutes: intFrom(env.SESSION_IDLE_MINUTES, 30),
+    sessionMaxHours: intFrom(env.SESSION_MAX_HOURS, 12),
+    loginRateLimit: intFrom(env.LOGIN_RATE_LIMIT, 20),
+    apiRateLimit: intFrom(env.API_RATE_LIMIT, 1200),
+    bodyLimit: intFrom(env.BODY_LIMIT, 1024 * 1024),
+    secureCookies: env.SECURE_COOKIES === 'true',
+    webDistDir: env.WEB_DIST_DIR ?? path.join(repoRoot, 'apps/web/dist'),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    ...overrides,
+  };
+}
