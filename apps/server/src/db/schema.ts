@@ -1,4 +1,6 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { LedgerTables } from './schema-ledger';
+import type { FrameworkTables } from './schema-framework';
 
 // Timestamps are ISO-8601 strings (UTC, millisecond precision) and booleans are 0/1 integers
 // on both dialects, so rows look the same whether they come from SQLite or PostgreSQL.
@@ -121,7 +123,7 @@ export interface OperationLogTable {
   created_at: string;
 }
 
-export interface Database {
+export interface FoundationTables {
   units: UnitTable;
   people: PersonTable;
   responsibilities: ResponsibilityTable;
@@ -132,6 +134,9 @@ export interface Database {
   login_logs: LoginLogTable;
   operation_logs: OperationLogTable;
 }
+
+/** Every table, one interface per module's schema file. */
+export interface Database extends FoundationTables, LedgerTables, FrameworkTables {}
 
 export type UnitRow = Selectable<UnitTable>;
 export type NewUnitRow = Insertable<UnitTable>;
