@@ -49,8 +49,10 @@ export class AuditRepository {
         entity: entry.entity,
         entity_id: entry.entityId,
         summary: entry.summary,
-        before_json: entry.before === undefined || entry.before === null ? null : JSON.stringify(entry.before),
-        after_json: entry.after === undefined || entry.after === null ? null : JSON.stringify(entry.after),
+        before_json:
+          entry.before === undefined || entry.before === null ? null : JSON.stringify(entry.before),
+        after_json:
+          entry.after === undefined || entry.after === null ? null : JSON.stringify(entry.after),
         ip: entry.ip,
         created_at: entry.createdAt,
       })
@@ -78,7 +80,9 @@ export class AuditRepository {
       .execute();
   }
 
-  async listOperations(filter: OperationLogFilter): Promise<{ rows: OperationLogRow[]; total: number }> {
+  async listOperations(
+    filter: OperationLogFilter,
+  ): Promise<{ rows: OperationLogRow[]; total: number }> {
     let query = this.db.selectFrom('operation_logs');
     if (filter.username) query = query.where('username', '=', filter.username);
     if (filter.action) query = query.where('action', '=', filter.action);

@@ -5,7 +5,8 @@ import { isoNow } from '../../shared/clock';
 import type { Actor } from '../access/data-scope';
 import type { AuditRepository } from './audit.repository';
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'restore' | 'import' | 'login' | 'password' | 'reset-password';
+export type AuditAction =
+  'create' | 'update' | 'delete' | 'restore' | 'import' | 'login' | 'password' | 'reset-password';
 
 export interface AuditEntry {
   action: AuditAction;
@@ -23,7 +24,11 @@ export class AuditService {
     private readonly clock: Clock,
   ) {}
 
-  async record(actor: Pick<Actor, 'userId' | 'username' | 'ip'>, entry: AuditEntry, trx?: Kysely<Database>): Promise<void> {
+  async record(
+    actor: Pick<Actor, 'userId' | 'username' | 'ip'>,
+    entry: AuditEntry,
+    trx?: Kysely<Database>,
+  ): Promise<void> {
     await this.repository.insertOperation(
       {
         userId: actor.userId,
@@ -41,7 +46,13 @@ export class AuditService {
     );
   }
 
-  async recordLogin(entry: { username: string; ip: string; userAgent: string; success: boolean; message: string }): Promise<void> {
+  async recordLogin(entry: {
+    username: string;
+    ip: string;
+    userAgent: string;
+    success: boolean;
+    message: string;
+  }): Promise<void> {
     await this.repository.insertLogin({ ...entry, createdAt: isoNow(this.clock) });
   }
 }

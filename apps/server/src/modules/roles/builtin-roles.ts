@@ -25,7 +25,11 @@ export const builtinRoles: BuiltinRole[] = [
     code: 'unit_admin',
     name: '单位管理员',
     dataScope: 'unit_and_below',
-    permissions: codes((c) => !c.startsWith('system:role:') || c === 'system:role:list'),
+    permissions: codes(
+      (c) =>
+        (!c.startsWith('system:role:') || c === 'system:role:list') &&
+        (!c.startsWith('framework:') || c === 'framework:list'),
+    ),
     remark: '管理本单位及下级单位的组织、人员和账号',
   },
   {
@@ -37,7 +41,11 @@ export const builtinRoles: BuiltinRole[] = [
         c === 'dashboard:view' ||
         c.startsWith('org:person:') ||
         c === 'org:unit:list' ||
-        c.startsWith('org:resp:'),
+        c.startsWith('org:resp:') ||
+        c === 'framework:list' ||
+        c === 'compliance:view' ||
+        c.startsWith('proofread:') ||
+        (c.startsWith('ledger:') && !c.endsWith(':remove')),
     ),
     remark: '宣传委员、党办干事：维护本单位人员与责任分工，记录台账',
   },
@@ -46,7 +54,14 @@ export const builtinRoles: BuiltinRole[] = [
     name: '单位领导',
     dataScope: 'unit_and_below',
     permissions: codes(
-      (c) => c === 'dashboard:view' || (c.startsWith('org:') && c.endsWith(':list')),
+      (c) =>
+        c === 'dashboard:view' ||
+        (c.startsWith('org:') && c.endsWith(':list')) ||
+        c === 'framework:list' ||
+        c === 'compliance:view' ||
+        c === 'proofread:check' ||
+        c === 'proofread:terms:list' ||
+        (c.startsWith('ledger:') && (c.endsWith(':list') || c.endsWith(':export'))),
     ),
     remark: '书记、班子成员：查看本单位及下级的工作状态',
   },

@@ -39,7 +39,12 @@ export class RolesRepository {
       .execute();
   }
 
-  async insert(values: RoleValues, now: string, builtin = false, trx: Kysely<Database> = this.db): Promise<number> {
+  async insert(
+    values: RoleValues,
+    now: string,
+    builtin = false,
+    trx: Kysely<Database> = this.db,
+  ): Promise<number> {
     const row = await trx
       .insertInto('roles')
       .values({ ...values, builtin: builtin ? 1 : 0, version: 1, created_at: now, updated_at: now })
@@ -49,7 +54,13 @@ export class RolesRepository {
   }
 
   /** Updates when the version matches; returns false on a stale version. */
-  async update(id: number, version: number, values: Partial<RoleValues>, now: string, trx: Kysely<Database>): Promise<boolean> {
+  async update(
+    id: number,
+    version: number,
+    values: Partial<RoleValues>,
+    now: string,
+    trx: Kysely<Database>,
+  ): Promise<boolean> {
     const result = await trx
       .updateTable('roles')
       .set({ ...values, version: version + 1, updated_at: now })
