@@ -1,6 +1,8 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { LedgerTables } from './schema-ledger';
 import type { FrameworkTables } from './schema-framework';
+import type { ProofreadTables } from './schema-proofread';
+import type { ReportTables } from './schema-reports';
 
 // Timestamps are ISO-8601 strings (UTC, millisecond precision) and booleans are 0/1 integers
 // on both dialects, so rows look the same whether they come from SQLite or PostgreSQL.
@@ -136,7 +138,12 @@ export interface FoundationTables {
 }
 
 /** Every table, one interface per module's schema file. */
-export interface Database extends FoundationTables, LedgerTables, FrameworkTables {}
+export interface Database
+  extends FoundationTables,
+    LedgerTables,
+    FrameworkTables,
+    ProofreadTables,
+    ReportTables {}
 
 export type UnitRow = Selectable<UnitTable>;
 export type NewUnitRow = Insertable<UnitTable>;

@@ -8,7 +8,11 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppConfig } from '../config';
 import type { Db } from '../db/database';
@@ -72,14 +76,22 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(rateLimit, {
     max: config.apiRateLimit,
     timeWindow: '1 minute',
-    errorResponseBuilder: () => ({ statusCode: 429, code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试' }),
+    errorResponseBuilder: () => ({
+      statusCode: 429,
+      code: 'RATE_LIMITED',
+      message: '请求过于频繁，请稍后再试',
+    }),
   });
   registerCsrfProtection(app);
   registerAuthentication(app, services.auth);
 
   await app.register(swagger, {
     openapi: {
-      info: { title: '台账 Taizhang API', description: '意识形态工作责任制台账与报告平台接口', version: '0.1.0' },
+      info: {
+        title: '台账 Taizhang API',
+        description: '意识形态工作责任制台账与报告平台接口',
+        version: '0.1.0',
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'tz_sid' },
@@ -89,7 +101,11 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    uiConfig: { docExpansion: 'list' },
+  });
 
   await app.register(async (api) => registerApiRoutes(api, services, config), { prefix: '/api' });
   await registerWebApp(app, config);

@@ -27,7 +27,11 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
   if (error instanceof AppError) {
     return {
       status: error.status,
-      body: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) },
+      body: {
+        code: error.code,
+        message: error.message,
+        ...(error.details ? { details: error.details } : {}),
+      },
     };
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
@@ -40,27 +44,60 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
       status: 400,
       body: {
         code: 'VALIDATION_FAILED',
-        message: first ? `提交的数据不符合要求：${first.path ? `${first.path} ` : ''}${first.message}` : errorCatalog.VALIDATION_FAILED.message,
+        message: first
+          ? `提交的数据不符合要求：${first.path ? `${first.path} ` : ''}${first.message}`
+          : errorCatalog.VALIDATION_FAILED.message,
         details,
       },
     };
   }
+  const constraint = constraintViolation(error);
+  if (constraint) return { status: 409, body: { code: 'CONFLICT', message: constraint } };
   const fastifyError = error as Partial<FastifyError>;
   if (fastifyError.statusCode === 429) {
-    return { status: 429, body: { code: 'RATE_LIMITED', message: errorCatalog.RATE_LIMITED.message } };
+    return {
+      status: 429,
+      body: { code: 'RATE_LIMITED', message: errorCatalog.RATE_LIMITED.message },
+    };
   }
   const mapped = fastifyError.code ? fastifyCodes[fastifyError.code] : undefined;
   if (mapped) {
-    return { status: errorCatalog[mapped].status, body: { code: mapped, message: errorCatalog[mapped].message } };
+    return {
+      status: errorCatalog[mapped].status,
+      body: { code: mapped, message: errorCatalog[mapped].message },
+    };
   }
   if (error instanceof SyntaxError && fastifyError.statusCode === 400) {
-    return { status: 400, body: { code: 'INVALID_JSON', message: errorCatalog.INVALID_JSON.message } };
+    return {
+      status: 400,
+      body: { code: 'INVALID_JSON', message: errorCatalog.INVALID_JSON.message },
+    };
   }
-  if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+  if (
+    typeof fastifyError.statusCode === 'number' &&
+    fastifyError.statusCode >= 400 &&
+    fastifyError.statusCode < 500
+  ) {
     const code: ErrorCode = fastifyError.statusCode === 404 ? 'NOT_FOUND' : 'BAD_REQUEST';
     return { status: fastifyError.statusCode, body: { code, message: errorCatalog[code].message } };
   }
   return { status: 500, body: { code: 'INTERNAL', message: errorCatalog.INTERNAL.message } };
+}
+
+/** Unique and foreign-key violations from either database, as a Chinese conflict message. */
+function constraintViolation(error: unknown): string | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+    code === '23505'
+  ) {
+    return '与已有记录重复，请检查后重试';
+  }
+  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503') {
+    return '关联的记录不存在或仍被引用';
+  }
+  return null;
 }
 
 function formatPath(instancePath: string, params: Record<string, unknown> | undefined): string {

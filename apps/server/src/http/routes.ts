@@ -2,6 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { AppConfig } from '../config';
 import type { Services } from '../services';
 import { registerAuthRoutes } from '../modules/auth/auth.routes';
+import { registerComplianceRoutes } from '../modules/compliance/compliance.routes';
+import { registerFrameworkRoutes } from '../modules/framework/framework.routes';
+import { registerLedgerRoutes } from '../modules/ledger/ledger.module';
 import { registerDashboardRoutes } from '../modules/dashboard/dashboard.routes';
 import { registerLogRoutes } from '../modules/audit/logs.routes';
 import { registerPeopleRoutes } from '../modules/people/people.routes';
@@ -11,8 +14,14 @@ import { registerUnitRoutes } from '../modules/units/units.routes';
 import { registerUserRoutes } from '../modules/users/users.routes';
 
 /** Every module's routes, mounted under /api. */
-export function registerApiRoutes(api: FastifyInstance, services: Services, config: AppConfig): void {
-  api.get('/health', { config: { public: true }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+export function registerApiRoutes(
+  api: FastifyInstance,
+  services: Services,
+  config: AppConfig,
+): void {
+  api.get('/health', { config: { public: true }, schema: { hide: true } }, async () => ({
+    status: 'ok',
+  }));
   registerAuthRoutes(api, services.auth, config);
   registerDashboardRoutes(api, services.dashboard);
   registerUnitRoutes(api, services.units);
@@ -21,4 +30,7 @@ export function registerApiRoutes(api: FastifyInstance, services: Services, conf
   registerUserRoutes(api, services.users);
   registerRoleRoutes(api, services.roles);
   registerLogRoutes(api, services.repositories.audit);
+  registerFrameworkRoutes(api, services.frameworks);
+  registerComplianceRoutes(api, services.compliance);
+  registerLedgerRoutes(api, services.ledger);
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 // use. Markup, quotes, semicolons and control characters are refused at the boundary.
 const NAME_PATTERN = /^[\p{Script=Han}\p{L}\p{N} ·•（）()、，,.\-—_/&＆]+$/u;
 const MARKUP_PATTERN = /<\s*\/?\s*[a-z!?]/i;
+// eslint-disable-next-line no-control-regex -- refusing control characters is the point
 const CONTROL_PATTERN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** A trimmed name field with a Chinese error message. */
