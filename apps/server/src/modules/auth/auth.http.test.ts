@@ -11,13 +11,24 @@ describe('authentication', () => {
 
   it('logs in with the initial password and sets an httpOnly SameSite session cookie', async () => {
     const agent = t.agent();
-    const response = await agent.post('/api/auth/login', { username: 'keyun', password: DEMO_PASSWORD });
+    const response = await agent.post('/api/auth/login', {
+      username: 'keyun',
+      password: DEMO_PASSWORD,
+    });
     expect(response.statusCode).toBe(200);
     const cookie = response.cookies.find((c) => c.name === 'tz_sid');
     expect(cookie?.httpOnly).toBe(true);
     expect(cookie?.sameSite).toBe('Strict');
-    expect(response.json().user).toMatchObject({ username: 'keyun', mustChangePassword: true, dataScope: 'unit_and_below' });
-    const hash = await t.db.kysely.selectFrom('users').select('password_hash').where('username', '=', 'keyun').executeTakeFirstOrThrow();
+    expect(response.json().user).toMatchObject({
+      username: 'keyun',
+      mustChangePassword: true,
+      dataScope: 'unit_and_below',
+    });
+    const hash = await t.db.kysely
+      .selectFrom('users')
+      .select('password_hash')
+      .where('username', '=', 'keyun')
+      .executeTakeFirstOrThrow();
     expect(hash.password_hash.startsWith('$argon2id$')).toBe(true);
   });
 
@@ -25,21 +36,40 @@ describe('authentication', () => {
     const agent = await t.login('jiguan1');
     const blocked = await agent.get('/api/units/tree');
     expect(blocked.statusCode).toBe(403);
-    expect(blocked.json()).toMatchObject({ code: 'PASSWORD_CHANGE_REQUIRED', message: '请先修改初始密码' });
-    const weak = await agent.post('/api/auth/password', { oldPassword: DEMO_PASSWORD, newPassword: 'abcdefgh' });
+    expect(blocked.json()).toMatchObject({
+      code: 'PASSWORD_CHANGE_REQUIRED',
+      message: '请先修改初始密码',
+    });
+    const weak = await agent.post('/api/auth/password', {
+      oldPassword: DEMO_PASSWORD,
+      newPassword: 'abcdefgh',
+    });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().message).toContain('至少三类');
-    const wrongOld = await agent.post('/api/auth/password', { oldPassword: 'Wrong#Pass1', newPassword: CHANGED_PASSWORD });
+    const wrongOld = await agent.post('/api/auth/password', {
+      oldPassword: 'Wrong#Pass1',
+      newPassword: CHANGED_PASSWORD,
+    });
     expect(wrongOld.json()).toMatchObject({ code: 'VALIDATION_FAILED', message: '原密码不正确' });
-    const changed = await agent.post('/api/auth/password', { oldPassword: DEMO_PASSWORD, newPassword: CHANGED_PASSWORD });
+    const changed = await agent.post('/api/auth/password', {
+      oldPassword: DEMO_PASSWORD,
+      newPassword: CHANGED_PASSWORD,
+    });
     expect(changed.statusCode).toBe(204);
     expect((await agent.get('/api/units/tree')).statusCode).toBe(200);
-    expect((await t.agent().post('/api/auth/login', { username: 'jiguan1', password: DEMO_PASSWORD })).statusCode).toBe(401);
-    expect((await t.agent().post('/api/auth/login', { username: 'jiguan1', password: CHANGED_PASSWORD })).statusCode).toBe(200);
+    expect(
+      (await t.agent().post('/api/auth/login', { username: 'jiguan1', password: DEMO_PASSWORD }))
+        .statusCode,
+    ).toBe(401);
+    expect(
+      (await t.agent().post('/api/auth/login', { username: 'jiguan1', password: CHANGED_PASSWORD }))
+        .statusCode,
+    ).toBe(200);
   });
 
   it('locks an account for 15 minutes after 5 wrong passwords, then lets it in again', async () => {
-    const attempt = (password: string) => t.agent().post('/api/auth/login', { username: 'keyunzhan', password });
+    const attempt = (password: string) =>
+      t.agent().post('/api/auth/login', { username: 'keyunzhan', password });
     for (let i = 1; i <= 4; i += 1) {
       const response = await attempt('Wrong#Pass1');
       expect(response.statusCode).toBe(401);
@@ -66,20 +96,35 @@ describe('authentication', () => {
     t.clock.advance(31 * 60_000);
     const expired = await agent.get('/api/auth/me');
     expect(expired.statusCode).toBe(401);
-    expect(expired.json()).toMatchObject({ code: 'SESSION_EXPIRED', message: '会话已超时，请重新登录' });
+    expect(expired.json()).toMatchObject({
+      code: 'SESSION_EXPIRED',
+      message: '会话已超时，请重新登录',
+    });
     expect((await agent.get('/api/auth/me')).json().code).toBe('UNAUTHENTICATED');
   });
 
   it('rejects state-changing requests without the CSRF token, or with a wrong one, and changes nothing', async () => {
     const agent = await t.login('admin');
-    const missing = await agent.request('POST', '/api/auth/password', { body: { oldPassword: DEMO_PASSWORD, newPassword: CHANGED_PASSWORD }, csrf: false });
+    const missing = await agent.request('POST', '/api/auth/password', {
+      body: { oldPassword: DEMO_PASSWORD, newPassword: CHANGED_PASSWORD },
+      csrf: false,
+    });
     expect(missing.statusCode).toBe(403);
     expect(missing.json()).toMatchObject({ code: 'CSRF_INVALID' });
-    const wrong = await agent.request('POST', '/api/auth/password', { body: { oldPassword: DEMO_PASSWORD, newPassword: CHANGED_PASSWORD }, csrf: false, headers: { 'x-csrf-token': 'forged' } });
+    const wrong = await agent.request('POST', '/api/auth/password', {
+      body: { oldPassword: DEMO_PASSWORD, newPassword: CHANGED_PASSWORD },
+      csrf: false,
+      headers: { 'x-csrf-token': 'forged' },
+    });
     expect(wrong.statusCode).toBe(403);
     const me = await agent.get('/api/auth/me');
     expect(me.json().mustChangePassword).toBe(true);
-    const anonymousLogin = await t.agent().request('POST', '/api/auth/login', { body: { username: 'admin', password: DEMO_PASSWORD }, csrf: false });
+    const anonymousLogin = await t
+      .agent()
+      .request('POST', '/api/auth/login', {
+        body: { username: 'admin', password: DEMO_PASSWORD },
+        csrf: false,
+      });
     expect(anonymousLogin.statusCode).toBe(403);
   });
 
@@ -107,5 +152,24 @@ describe('authentication', () => {
     expect(response.headers['content-security-policy']).toContain("default-src 'self'");
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
+  });
+});
+
+describe('login rate limit', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ demo: false, config: { loginRateLimit: 3 } });
+  });
+  afterAll(async () => t.close());
+
+  it('answers 429 in Chinese once an address exceeds its login attempts per minute', async () => {
+    const agent = t.agent();
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i += 1) {
+      statuses.push((await agent.post('/api/auth/login', { username: 'nobody', password: 'Wrong#Pass1' })).statusCode);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    const limited = await agent.post('/api/auth/login', { username: 'nobody', password: 'Wrong#Pass1' });
+    expect(limited.json()).toMatchObject({ code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试' });
   });
 });
