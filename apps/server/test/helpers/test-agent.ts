@@ -8,12 +8,23 @@ export class TestAgent {
 
   constructor(private readonly app: FastifyInstance) {}
 
-  async request(method: Method, url: string, options: { body?: unknown; headers?: Record<string, string>; csrf?: boolean; rawBody?: string } = {}): Promise<LightMyRequestResponse> {
+  async request(
+    method: Method,
+    url: string,
+    options: {
+      body?: unknown;
+      headers?: Record<string, string>;
+      csrf?: boolean;
+      rawBody?: string;
+    } = {},
+  ): Promise<LightMyRequestResponse> {
     const unsafe = method !== 'GET';
     if (unsafe && options.csrf !== false && !this.cookies.has('tz_csrf')) await this.fetchCsrf();
     const headers: Record<string, string> = { ...options.headers };
-    if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    if (unsafe && options.csrf !== false) headers['x-csrf-token'] = this.cookies.get('tz_csrf') ?? '';
+    if (this.cookies.size > 0)
+      headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    if (unsafe && options.csrf !== false)
+      headers['x-csrf-token'] = this.cookies.get('tz_csrf') ?? '';
     const inject: InjectOptions = { method, url, headers };
     if (options.rawBody !== undefined) {
       inject.payload = options.rawBody;
@@ -28,7 +39,10 @@ export class TestAgent {
 
   private storeCookies(response: LightMyRequestResponse): void {
     for (const cookie of response.cookies) {
-      const expired = cookie.maxAge === 0 || (cookie.expires instanceof Date && cookie.expires.getTime() <= Date.now()) || cookie.value === '';
+      const expired =
+        cookie.maxAge === 0 ||
+        (cookie.expires instanceof Date && cookie.expires.getTime() <= Date.now()) ||
+        cookie.value === '';
       if (expired) this.cookies.delete(cookie.name);
       else this.cookies.set(cookie.name, cookie.value);
     }

@@ -36,7 +36,10 @@ export interface TestAppOptions {
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const db = await createTestDb();
   const clock = manualClock(new Date('2026-03-02T01:00:00.000Z'));
-  const config = loadConfig({}, { loginRateLimit: 1000, apiRateLimit: 100_000, logLevel: 'silent', ...options.config });
+  const config = loadConfig(
+    {},
+    { loginRateLimit: 1000, apiRateLimit: 100_000, logLevel: 'silent', ...options.config },
+  );
   if (options.demo ?? true) await seedDemo(db, clock);
   const app = await buildApp({ db, config, clock, logger: false });
   await app.ready();
@@ -45,7 +48,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const login = async (username: string, password = DEMO_PASSWORD) => {
     const agent = new TestAgent(app);
     const response = await agent.post('/api/auth/login', { username, password });
-    if (response.statusCode !== 200) throw new Error(`login ${username} failed: ${response.statusCode} ${response.body}`);
+    if (response.statusCode !== 200)
+      throw new Error(`login ${username} failed: ${response.statusCode} ${response.body}`);
     return agent;
   };
 
@@ -62,8 +66,12 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       const agent = await login(username);
       const me = (await agent.get('/api/auth/me')).json() as { mustChangePassword: boolean };
       if (me.mustChangePassword) {
-        const changed = await agent.post('/api/auth/password', { oldPassword: DEMO_PASSWORD, newPassword: CHANGED_PASSWORD });
-        if (changed.statusCode !== 204) throw new Error(`password change for ${username} failed: ${changed.body}`);
+        const changed = await agent.post('/api/auth/password', {
+          oldPassword: DEMO_PASSWORD,
+          newPassword: CHANGED_PASSWORD,
+        });
+        if (changed.statusCode !== 204)
+          throw new Error(`password change for ${username} failed: ${changed.body}`);
       }
       readyAgents.set(username, agent);
       return agent;

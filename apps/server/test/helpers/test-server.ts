@@ -19,7 +19,10 @@ export interface TestServer {
 export async function startTestServer(): Promise<TestServer> {
   const db = await createTestDb();
   await seedDemo(db, systemClock);
-  const config = loadConfig({}, { port: 0, host: '127.0.0.1', loginRateLimit: 1000, apiRateLimit: 100_000, logLevel: 'silent' });
+  const config = loadConfig(
+    {},
+    { port: 0, host: '127.0.0.1', loginRateLimit: 1000, apiRateLimit: 100_000, logLevel: 'silent' },
+  );
   const app = await buildApp({ db, config, logger: false });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {

@@ -72,7 +72,11 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .addColumn('updated_at', 'text', notNull)
     .addColumn('deleted_at', 'text')
     .execute();
-  await schema.createIndex('users_username_live_idx').on('users').column('username').unique()
+  await schema
+    .createIndex('users_username_live_idx')
+    .on('users')
+    .column('username')
+    .unique()
     .where(sql.ref('deleted_at'), 'is', null)
     .execute();
 
@@ -90,15 +94,21 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
 
   await schema
     .createTable('user_roles')
-    .addColumn('user_id', 'integer', (col) => col.notNull().references('users.id').onDelete('cascade'))
-    .addColumn('role_id', 'integer', (col) => col.notNull().references('roles.id').onDelete('cascade'))
+    .addColumn('user_id', 'integer', (col) =>
+      col.notNull().references('users.id').onDelete('cascade'),
+    )
+    .addColumn('role_id', 'integer', (col) =>
+      col.notNull().references('roles.id').onDelete('cascade'),
+    )
     .addPrimaryKeyConstraint('user_roles_pk', ['user_id', 'role_id'])
     .execute();
 
   await schema
     .createTable('sessions')
     .addColumn('id', 'text', (col) => col.primaryKey())
-    .addColumn('user_id', 'integer', (col) => col.notNull().references('users.id').onDelete('cascade'))
+    .addColumn('user_id', 'integer', (col) =>
+      col.notNull().references('users.id').onDelete('cascade'),
+    )
     .addColumn('created_at', 'text', notNull)
     .addColumn('last_seen_at', 'text', notNull)
     .addColumn('expires_at', 'text', notNull)
@@ -115,7 +125,11 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .addColumn('message', 'text', notNull)
     .addColumn('created_at', 'text', notNull)
     .execute();
-  await schema.createIndex('login_logs_created_idx').on('login_logs').column('created_at').execute();
+  await schema
+    .createIndex('login_logs_created_idx')
+    .on('login_logs')
+    .column('created_at')
+    .execute();
   await makeAppendOnly(db, dialect, 'login_logs');
 
   await withId(schema.createTable('operation_logs'), dialect)

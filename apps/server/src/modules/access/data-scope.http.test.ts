@@ -9,18 +9,34 @@ describe('data scope across units (every endpoint, via HTTP)', () => {
   let t: TestApp;
   let admin: TestAgent;
   let clerk: TestAgent;
-  let ids: { ownUnit: number; otherUnit: number; otherPerson: number; ownPerson: number; otherResp: number };
+  let ids: {
+    ownUnit: number;
+    otherUnit: number;
+    otherPerson: number;
+    ownPerson: number;
+    otherResp: number;
+  };
 
   beforeAll(async () => {
     t = await createTestApp();
     admin = await t.ready('admin');
     clerk = await t.ready('jiguan1');
-    const unitId = async (name: string) => (await admin.get(`/api/units?keyword=${encodeURIComponent(name)}`)).json().items[0].id as number;
+    const unitId = async (name: string) =>
+      (await admin.get(`/api/units?keyword=${encodeURIComponent(name)}`)).json().items[0]
+        .id as number;
     const ownUnit = await unitId('集团机关第一党支部');
     const otherUnit = await unitId('青川客运中心站党支部');
-    const personOf = async (unit: number) => (await admin.get(`/api/people?unitId=${unit}`)).json().items[0].id as number;
-    const resp = (await admin.get(`/api/responsibilities?unitId=${otherUnit}`)).json().items[0].id as number;
-    ids = { ownUnit, otherUnit, otherPerson: await personOf(otherUnit), ownPerson: await personOf(ownUnit), otherResp: resp };
+    const personOf = async (unit: number) =>
+      (await admin.get(`/api/people?unitId=${unit}`)).json().items[0].id as number;
+    const resp = (await admin.get(`/api/responsibilities?unitId=${otherUnit}`)).json().items[0]
+      .id as number;
+    ids = {
+      ownUnit,
+      otherUnit,
+      otherPerson: await personOf(otherUnit),
+      ownPerson: await personOf(ownUnit),
+      otherResp: resp,
+    };
   });
   afterAll(async () => t.close());
 
@@ -40,8 +56,13 @@ describe('data scope across units (every endpoint, via HTTP)', () => {
   it('cannot list, read, create in, update or delete another unit’s people', async () => {
     expect((await clerk.get(`/api/people?unitId=${ids.otherUnit}`)).statusCode).toBe(404);
     expect((await clerk.get(`/api/people/${ids.otherPerson}`)).statusCode).toBe(404);
-    expect((await clerk.post('/api/people', { unitId: ids.otherUnit, name: '越权人员' })).statusCode).toBe(400);
-    expect((await clerk.patch(`/api/people/${ids.otherPerson}`, { version: 1, name: '篡改' })).statusCode).toBe(404);
+    expect(
+      (await clerk.post('/api/people', { unitId: ids.otherUnit, name: '越权人员' })).statusCode,
+    ).toBe(400);
+    expect(
+      (await clerk.patch(`/api/people/${ids.otherPerson}`, { version: 1, name: '篡改' }))
+        .statusCode,
+    ).toBe(404);
     expect((await clerk.delete(`/api/people/${ids.otherPerson}`)).statusCode).toBe(404);
     const untouched = (await admin.get(`/api/people/${ids.otherPerson}`)).json();
     expect(untouched.name).not.toBe('篡改');
@@ -49,11 +70,32 @@ describe('data scope across units (every endpoint, via HTTP)', () => {
   });
 
   it('cannot read, create, update or delete another unit’s responsibility assignments', async () => {
-    expect((await clerk.get(`/api/responsibilities?unitId=${ids.otherUnit}`)).json().items).toEqual([]);
-    expect((await clerk.post('/api/responsibilities', { unitId: ids.otherUnit, personId: ids.otherPerson, role: '一岗双责', areas: [], year: 2026 })).statusCode).toBe(400);
-    expect((await clerk.patch(`/api/responsibilities/${ids.otherResp}`, { version: 1, role: '一岗双责' })).statusCode).toBe(404);
+    expect((await clerk.get(`/api/responsibilities?unitId=${ids.otherUnit}`)).json().items).toEqual(
+      [],
+    );
+    expect(
+      (
+        await clerk.post('/api/responsibilities', {
+          unitId: ids.otherUnit,
+          personId: ids.otherPerson,
+          role: '一岗双责',
+          areas: [],
+          year: 2026,
+        })
+      ).statusCode,
+    ).toBe(400);
+    expect(
+      (
+        await clerk.patch(`/api/responsibilities/${ids.otherResp}`, {
+          version: 1,
+          role: '一岗双责',
+        })
+      ).statusCode,
+    ).toBe(404);
     expect((await clerk.delete(`/api/responsibilities/${ids.otherResp}`)).statusCode).toBe(404);
-    expect((await admin.get(`/api/responsibilities?unitId=${ids.otherUnit}`)).json().items.length).toBeGreaterThan(0);
+    expect(
+      (await admin.get(`/api/responsibilities?unitId=${ids.otherUnit}`)).json().items.length,
+    ).toBeGreaterThan(0);
   });
 
   it('a 党总支 leader sees its subtree but not its sibling branch, and cannot write without the permission', async () => {
@@ -61,10 +103,20 @@ describe('data scope across units (every endpoint, via HTTP)', () => {
     const tree = (await leader.get('/api/units/tree')).json();
     expect(tree).toHaveLength(1);
     expect(tree[0].name).toBe('客运分公司党总支');
-    expect(tree[0].children.map((c: { name: string }) => c.name).sort()).toEqual(['运营调度中心党支部', '青川客运中心站党支部'].sort());
+    expect(tree[0].children.map((c: { name: string }) => c.name).sort()).toEqual(
+      ['运营调度中心党支部', '青川客运中心站党支部'].sort(),
+    );
     expect((await leader.get(`/api/units/${ids.otherUnit}`)).statusCode).toBe(200);
     expect((await leader.get(`/api/units/${ids.ownUnit}`)).statusCode).toBe(404);
-    expect((await leader.post('/api/units', { parentId: ids.otherUnit, name: '未授权党支部', type: '党支部' })).statusCode).toBe(403);
+    expect(
+      (
+        await leader.post('/api/units', {
+          parentId: ids.otherUnit,
+          name: '未授权党支部',
+          type: '党支部',
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('a unit admin with 本单位及下级 scope cannot reach units outside its subtree', async () => {
@@ -73,13 +125,34 @@ describe('data scope across units (every endpoint, via HTTP)', () => {
     const user = users.items[0];
     const roles = (await admin.get('/api/roles')).json().items as { id: number; code: string }[];
     const unitAdmin = roles.find((r) => r.code === 'unit_admin')!;
-    expect((await admin.patch(`/api/users/${user.id}`, { version: user.version, roleIds: [unitAdmin.id] })).statusCode).toBe(200);
+    expect(
+      (
+        await admin.patch(`/api/users/${user.id}`, {
+          version: user.version,
+          roleIds: [unitAdmin.id],
+        })
+      ).statusCode,
+    ).toBe(200);
     const scoped = await t.ready('keyunzhan');
     expect((await scoped.get(`/api/units/${ids.ownUnit}`)).statusCode).toBe(404);
-    expect((await scoped.patch(`/api/units/${ids.ownUnit}`, { version: 1, remark: '越权' })).statusCode).toBe(404);
+    expect(
+      (await scoped.patch(`/api/units/${ids.ownUnit}`, { version: 1, remark: '越权' })).statusCode,
+    ).toBe(404);
     expect((await scoped.delete(`/api/units/${ids.ownUnit}`)).statusCode).toBe(404);
-    expect((await scoped.post('/api/units', { parentId: ids.ownUnit, name: '越权新增党支部', type: '党支部' })).statusCode).toBe(400);
-    const created = await scoped.post('/api/units', { parentId: ids.otherUnit, name: '客运站第一党小组', type: '其他' });
+    expect(
+      (
+        await scoped.post('/api/units', {
+          parentId: ids.ownUnit,
+          name: '越权新增党支部',
+          type: '党支部',
+        })
+      ).statusCode,
+    ).toBe(400);
+    const created = await scoped.post('/api/units', {
+      parentId: ids.otherUnit,
+      name: '客运站第一党小组',
+      type: '其他',
+    });
     expect(created.statusCode).toBe(201);
   });
   // Runs last: it changes jiguan1's role.
@@ -90,21 +163,59 @@ describe('data scope across units (every endpoint, via HTTP)', () => {
       name: '支部管理员',
       code: 'branch_admin',
       dataScope: 'unit',
-      permissions: ['org:unit:list', 'org:unit:add', 'org:unit:edit', 'org:unit:remove', 'org:person:list'],
+      permissions: [
+        'org:unit:list',
+        'org:unit:add',
+        'org:unit:edit',
+        'org:unit:remove',
+        'org:person:list',
+      ],
     });
     expect(role.statusCode).toBe(201);
     const user = (await admin.get('/api/users?keyword=jiguan1')).json().items[0];
-    expect((await admin.patch(`/api/users/${user.id}`, { version: user.version, roleIds: [role.json().id] })).statusCode).toBe(200);
+    expect(
+      (
+        await admin.patch(`/api/users/${user.id}`, {
+          version: user.version,
+          roleIds: [role.json().id],
+        })
+      ).statusCode,
+    ).toBe(200);
     const branchAdmin = await t.login('jiguan1', CHANGED_PASSWORD);
     const other = (await admin.get(`/api/units/${ids.otherUnit}`)).json();
     expect((await branchAdmin.get(`/api/units/${ids.otherUnit}`)).statusCode).toBe(404);
-    expect((await branchAdmin.patch(`/api/units/${ids.otherUnit}`, { version: other.version, remark: '越权修改' })).statusCode).toBe(404);
+    expect(
+      (
+        await branchAdmin.patch(`/api/units/${ids.otherUnit}`, {
+          version: other.version,
+          remark: '越权修改',
+        })
+      ).statusCode,
+    ).toBe(404);
     expect((await branchAdmin.delete(`/api/units/${ids.otherUnit}`)).statusCode).toBe(404);
-    expect((await branchAdmin.post('/api/units', { parentId: ids.otherUnit, name: '越权下级党小组', type: '其他' })).statusCode).toBe(400);
+    expect(
+      (
+        await branchAdmin.post('/api/units', {
+          parentId: ids.otherUnit,
+          name: '越权下级党小组',
+          type: '其他',
+        })
+      ).statusCode,
+    ).toBe(400);
     const after = (await admin.get(`/api/units/${ids.otherUnit}`)).json();
-    expect(after).toMatchObject({ version: other.version, remark: other.remark, childCount: other.childCount });
+    expect(after).toMatchObject({
+      version: other.version,
+      remark: other.remark,
+      childCount: other.childCount,
+    });
     const own = (await branchAdmin.get(`/api/units/${ids.ownUnit}`)).json();
-    expect((await branchAdmin.patch(`/api/units/${ids.ownUnit}`, { version: own.version, remark: '本支部备注' })).statusCode).toBe(200);
+    expect(
+      (
+        await branchAdmin.patch(`/api/units/${ids.ownUnit}`, {
+          version: own.version,
+          remark: '本支部备注',
+        })
+      ).statusCode,
+    ).toBe(200);
   });
-
 });

@@ -5,7 +5,13 @@ import { clearSessionCookie, setSessionCookie, SESSION_COOKIE } from '../../http
 import { actorOf } from '../../http/auth-hook';
 import { CSRF_COOKIE, newCsrfToken, setCsrfCookie } from '../../http/csrf';
 import type { AuthService, AuthenticatedSession } from './auth.service';
-import { changePasswordBody, csrfResponse, currentUser, loginBody, loginResponse } from './auth.schema';
+import {
+  changePasswordBody,
+  csrfResponse,
+  currentUser,
+  loginBody,
+  loginResponse,
+} from './auth.schema';
 import type { CurrentUser } from './auth.schema';
 
 const tags = ['认证'];
@@ -25,14 +31,25 @@ function presentUser(session: AuthenticatedSession): CurrentUser {
   };
 }
 
-export function registerAuthRoutes(api: FastifyInstance, auth: AuthService, config: AppConfig): void {
+export function registerAuthRoutes(
+  api: FastifyInstance,
+  auth: AuthService,
+  config: AppConfig,
+): void {
   const r = api.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/auth/csrf', { config: { public: true }, schema: { tags, summary: '获取 CSRF 令牌', response: { 200: csrfResponse } } }, async (request, reply) => {
-    const token = request.cookies[CSRF_COOKIE] ?? newCsrfToken();
-    setCsrfCookie(reply, token, config.secureCookies);
-    return { token };
-  });
+  r.get(
+    '/auth/csrf',
+    {
+      config: { public: true },
+      schema: { tags, summary: '获取 CSRF 令牌', response: { 200: csrfResponse } },
+    },
+    async (request, reply) => {
+      const token = request.cookies[CSRF_COOKIE] ?? newCsrfToken();
+      setCsrfCookie(reply, token, config.secureCookies);
+      return { token };
+    },
+  );
 
   r.post(
     '/auth/login',
@@ -48,24 +65,39 @@ export function registerAuthRoutes(api: FastifyInstance, auth: AuthService, conf
     },
   );
 
-  r.post('/auth/logout', { config: { public: true }, schema: { tags, summary: '退出登录' } }, async (request, reply) => {
-    const token = request.cookies[SESSION_COOKIE];
-    if (token) await auth.logout(token);
-    clearSessionCookie(reply);
-    return reply.status(204).send();
-  });
+  r.post(
+    '/auth/logout',
+    { config: { public: true }, schema: { tags, summary: '退出登录' } },
+    async (request, reply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) await auth.logout(token);
+      clearSessionCookie(reply);
+      return reply.status(204).send();
+    },
+  );
 
   r.get(
     '/auth/me',
-    { config: { allowPendingPasswordChange: true }, schema: { tags, summary: '当前用户', response: { 200: currentUser } } },
+    {
+      config: { allowPendingPasswordChange: true },
+      schema: { tags, summary: '当前用户', response: { 200: currentUser } },
+    },
     async (request) => presentUser(request.session!),
   );
 
   r.post(
     '/auth/password',
-    { config: { allowPendingPasswordChange: true }, schema: { tags, summary: '修改本人密码', body: changePasswordBody } },
+    {
+      config: { allowPendingPasswordChange: true },
+      schema: { tags, summary: '修改本人密码', body: changePasswordBody },
+    },
     async (request, reply) => {
-      await auth.changePassword(actorOf(request), request.session!.sessionId, request.body.oldPassword, request.body.newPassword);
+      await auth.changePassword(
+        actorOf(request),
+        request.session!.sessionId,
+        request.body.oldPassword,
+        request.body.newPassword,
+      );
       return reply.status(204).send();
     },
   );

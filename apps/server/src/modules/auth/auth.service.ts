@@ -47,10 +47,15 @@ export class AuthService {
   constructor(private readonly deps: AuthServiceDeps) {}
 
   /** Checks credentials; on success returns a new session token (to be set as a cookie). */
-  async login(username: string, password: string, client: { ip: string; userAgent: string }): Promise<{ token: string; userId: number }> {
+  async login(
+    username: string,
+    password: string,
+    client: { ip: string; userAgent: string },
+  ): Promise<{ token: string; userId: number }> {
     const { users, audit, clock } = this.deps;
     const now = clock.now();
-    const logFailure = (message: string) => audit.recordLogin({ username, ...client, success: false, message });
+    const logFailure = (message: string) =>
+      audit.recordLogin({ username, ...client, success: false, message });
     const user = await users.findLiveByUsername(username);
     if (!user) {
       await verifyDecoy(password);
@@ -78,15 +83,25 @@ export class AuthService {
       }
       await users.setLoginState(user.id, { failed_attempts: attempts });
       await logFailure('用户名或密码错误');
-      throw new AppError('INVALID_CREDENTIALS', `用户名或密码错误（还可尝试 ${MAX_FAILED_LOGINS - attempts} 次）`);
+      throw new AppError(
+        'INVALID_CREDENTIALS',
+        `用户名或密码错误（还可尝试 ${MAX_FAILED_LOGINS - attempts} 次）`,
+      );
     }
-    await users.setLoginState(user.id, { failed_attempts: 0, locked_until: null, last_login_at: now.toISOString() });
+    await users.setLoginState(user.id, {
+      failed_attempts: 0,
+      locked_until: null,
+      last_login_at: now.toISOString(),
+    });
     const token = await this.createSession(user, client);
     await audit.recordLogin({ username, ...client, success: true, message: '登录成功' });
     return { token, userId: user.id };
   }
 
-  private async createSession(user: UserRow, client: { ip: string; userAgent: string }): Promise<string> {
+  private async createSession(
+    user: UserRow,
+    client: { ip: string; userAgent: string },
+  ): Promise<string> {
     const { sessions, clock, config } = this.deps;
     const token = crypto.randomBytes(32).toString('base64url');
     const now = clock.now();
@@ -109,7 +124,8 @@ export class AuthService {
     const session = await sessions.findById(id);
     if (!session) throw new AppError('UNAUTHENTICATED');
     const now = clock.now();
-    const idleDeadline = new Date(session.last_seen_at).getTime() + config.sessionIdleMinutes * 60_000;
+    const idleDeadline =
+      new Date(session.last_seen_at).getTime() + config.sessionIdleMinutes * 60_000;
     if (now.getTime() > idleDeadline || now > new Date(session.expires_at)) {
       await sessions.delete(id);
       throw new AppError('SESSION_EXPIRED');
@@ -122,10 +138,15 @@ export class AuthService {
     if (now.getTime() - new Date(session.last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
       await sessions.touch(id, now.toISOString());
     }
-    const [userRoles, unit] = await Promise.all([roles.rolesOfUser(user.id), units.findLive(user.unit_id)]);
+    const [userRoles, unit] = await Promise.all([
+      roles.rolesOfUser(user.id),
+      units.findLive(user.unit_id),
+    ]);
     if (!unit) throw new AppError('UNAUTHENTICATED', '账号所属单位已删除，请联系管理员');
     const permissions = new Set(userRoles.flatMap((r) => parseStringArray(r.permissions)));
-    const scopes = userRoles.map((r) => r.data_scope).filter((s): s is DataScope => (dataScopes as readonly string[]).includes(s));
+    const scopes = userRoles
+      .map((r) => r.data_scope)
+      .filter((s): s is DataScope => (dataScopes as readonly string[]).includes(s));
     return {
       sessionId: id,
       mustChangePassword: user.must_change_password === 1,
@@ -148,15 +169,23 @@ export class AuthService {
   }
 
   /** Changes the actor's own password; other sessions of the user are signed out. */
-  async changePassword(actor: Actor, sessionId: string, oldPassword: string, newPassword: string): Promise<void> {
+  async changePassword(
+    actor: Actor,
+    sessionId: string,
+    oldPassword: string,
+    newPassword: string,
+  ): Promise<void> {
     const { users, sessions, audit, clock, db } = this.deps;
     const user = await users.findLiveById(actor.userId);
     if (!user) throw new AppError('UNAUTHENTICATED');
     if (!(await verifyPassword(user.password_hash, oldPassword))) {
-      throw new AppError('VALIDATION_FAILED', '原密码不正确', [{ path: 'oldPassword', message: '原密码不正确' }]);
+      throw new AppError('VALIDATION_FAILED', '原密码不正确', [
+        { path: 'oldPassword', message: '原密码不正确' },
+      ]);
     }
     const policy = checkPasswordPolicy(newPassword);
-    if (policy) throw new AppError('VALIDATION_FAILED', policy, [{ path: 'newPassword', message: policy }]);
+    if (policy)
+      throw new AppError('VALIDATION_FAILED', policy, [{ path: 'newPassword', message: policy }]);
     if (oldPassword === newPassword) {
       const message = '新密码不能与原密码相同';
       throw new AppError('VALIDATION_FAILED', message, [{ path: 'newPassword', message }]);
@@ -165,7 +194,16 @@ export class AuthService {
     const now = clock.now().toISOString();
     await db.transaction().execute(async (trx) => {
       await users.setPassword(user.id, passwordHash, false, now, trx);
-      await audit.record(actor, { action: 'password', entity: 'user', entityId: user.id, summary: `${user.username} 修改了自己的密码` }, trx);
+      await audit.record(
+        actor,
+        {
+          action: 'password',
+          entity: 'user',
+          entityId: user.id,
+          summary: `${user.username} 修改了自己的密码`,
+        },
+        trx,
+      );
     });
     await sessions.deleteForUser(user.id, sessionId);
   }

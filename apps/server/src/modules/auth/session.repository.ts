@@ -13,7 +13,11 @@ export class SessionRepository {
   }
 
   async touch(id: string, lastSeenAt: string): Promise<void> {
-    await this.db.updateTable('sessions').set({ last_seen_at: lastSeenAt }).where('id', '=', id).execute();
+    await this.db
+      .updateTable('sessions')
+      .set({ last_seen_at: lastSeenAt })
+      .where('id', '=', id)
+      .execute();
   }
 
   async delete(id: string): Promise<void> {

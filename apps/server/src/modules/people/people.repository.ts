@@ -16,7 +16,10 @@ export interface PeopleListFilter {
   sort: { column: 'name' | 'post' | 'created_at' | 'unit_id'; direction: 'asc' | 'desc' };
 }
 
-export type PersonValues = Pick<PersonRow, 'unit_id' | 'name' | 'post' | 'gender' | 'phone' | 'remark'>;
+export type PersonValues = Pick<
+  PersonRow,
+  'unit_id' | 'name' | 'post' | 'gender' | 'phone' | 'remark'
+>;
 
 export class PeopleRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -29,21 +32,36 @@ export class PeopleRepository {
       .where(ownedRowVisible(actor, 'people.unit_id', 'people.created_by'));
   }
 
-  findVisible(actor: Actor, id: number, trx: Kysely<Database> = this.db): Promise<PersonWithUnit | undefined> {
-    return this.visible(actor, trx).selectAll('people').select('units.name as unit_name').where('people.id', '=', id).executeTakeFirst();
+  findVisible(
+    actor: Actor,
+    id: number,
+    trx: Kysely<Database> = this.db,
+  ): Promise<PersonWithUnit | undefined> {
+    return this.visible(actor, trx)
+      .selectAll('people')
+      .select('units.name as unit_name')
+      .where('people.id', '=', id)
+      .executeTakeFirst();
   }
 
-  async list(actor: Actor, filter: PeopleListFilter): Promise<{ rows: PersonWithUnit[]; total: number }> {
+  async list(
+    actor: Actor,
+    filter: PeopleListFilter,
+  ): Promise<{ rows: PersonWithUnit[]; total: number }> {
     let query = this.visible(actor, this.db);
     const unit = filter.unit;
     if (unit) {
       query = unit.includeSubunits
-        ? query.where('units.path', '>=', unit.path).where('units.path', '<', pathUpperBound(unit.path))
+        ? query
+            .where('units.path', '>=', unit.path)
+            .where('units.path', '<', pathUpperBound(unit.path))
         : query.where('people.unit_id', '=', unit.id);
     }
     if (filter.keyword) {
       const keyword = filter.keyword;
-      query = query.where((eb) => eb.or([containsText('people.name', keyword), containsText('people.post', keyword)]));
+      query = query.where((eb) =>
+        eb.or([containsText('people.name', keyword), containsText('people.post', keyword)]),
+      );
     }
     const [rows, count] = await Promise.all([
       query
@@ -60,11 +78,18 @@ export class PeopleRepository {
   }
 
   async countVisible(actor: Actor): Promise<number> {
-    const row = await this.visible(actor, this.db).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await this.visible(actor, this.db)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   }
 
-  async insert(values: PersonValues, createdBy: number | null, now: string, trx: Kysely<Database>): Promise<number> {
+  async insert(
+    values: PersonValues,
+    createdBy: number | null,
+    now: string,
+    trx: Kysely<Database>,
+  ): Promise<number> {
     const row = await trx
       .insertInto('people')
       .values({ ...values, version: 1, created_by: createdBy, created_at: now, updated_at: now })

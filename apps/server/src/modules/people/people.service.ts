@@ -38,7 +38,12 @@ export interface PeopleListQuery {
   sort?: string | undefined;
 }
 
-const sortable = { name: 'name', post: 'post', createdAt: 'created_at', unitId: 'unit_id' } as const;
+const sortable = {
+  name: 'name',
+  post: 'post',
+  createdAt: 'created_at',
+  unitId: 'unit_id',
+} as const;
 
 function present(row: PersonWithUnit): PersonDto {
   return {
@@ -57,7 +62,16 @@ function present(row: PersonWithUnit): PersonDto {
 }
 
 function snapshot(row: PersonRow) {
-  return { id: row.id, unitId: row.unit_id, name: row.name, post: row.post, gender: row.gender, phone: row.phone, remark: row.remark, version: row.version };
+  return {
+    id: row.id,
+    unitId: row.unit_id,
+    name: row.name,
+    post: row.post,
+    gender: row.gender,
+    phone: row.phone,
+    remark: row.remark,
+    version: row.version,
+  };
 }
 
 /** People in their work roles (name, post, unit); nothing about their opinions. */
@@ -72,7 +86,13 @@ export class PeopleService {
       unit = { id: row.id, path: row.path, includeSubunits: query.includeSubunits ?? false };
     }
     const sort = parseSort(query.sort, sortable, { column: 'unit_id', direction: 'asc' });
-    const { rows, total } = await this.deps.people.list(actor, { unit, keyword: query.keyword, page: query.page, pageSize: query.pageSize, sort });
+    const { rows, total } = await this.deps.people.list(actor, {
+      unit,
+      keyword: query.keyword,
+      page: query.page,
+      pageSize: query.pageSize,
+      sort,
+    });
     return { items: rows.map(present), total, page: query.page, pageSize: query.pageSize };
   }
 
@@ -82,10 +102,16 @@ export class PeopleService {
     return present(row);
   }
 
-  private async assertUnitInScope(actor: Actor, unitId: number, trx: Kysely<Database>): Promise<void> {
+  private async assertUnitInScope(
+    actor: Actor,
+    unitId: number,
+    trx: Kysely<Database>,
+  ): Promise<void> {
     const unit = await this.deps.units.findLive(unitId, trx);
     if (!unit || !unitPathInScope(actor, unit.path)) {
-      throw new AppError('VALIDATION_FAILED', '所属单位不存在或无权访问', [{ path: 'unitId', message: '所属单位不存在或无权访问' }]);
+      throw new AppError('VALIDATION_FAILED', '所属单位不存在或无权访问', [
+        { path: 'unitId', message: '所属单位不存在或无权访问' },
+      ]);
     }
   }
 
@@ -102,19 +128,34 @@ export class PeopleService {
         remark: input.remark ?? '',
       };
       const newId = await people.insert(values, actor.userId, isoNow(clock), trx);
-      await audit.record(actor, { action: 'create', entity: 'person', entityId: newId, summary: `新增人员「${input.name}」`, after: { id: newId, ...values } }, trx);
+      await audit.record(
+        actor,
+        {
+          action: 'create',
+          entity: 'person',
+          entityId: newId,
+          summary: `新增人员「${input.name}」`,
+          after: { id: newId, ...values },
+        },
+        trx,
+      );
       return newId;
     });
     return this.get(actor, id);
   }
 
-  async update(actor: Actor, id: number, input: Partial<PersonInput> & { version: number }): Promise<PersonDto> {
+  async update(
+    actor: Actor,
+    id: number,
+    input: Partial<PersonInput> & { version: number },
+  ): Promise<PersonDto> {
     const { db, people, audit, clock } = this.deps;
     await db.transaction().execute(async (trx) => {
       const before = await people.findVisible(actor, id, trx);
       if (!before) throw notFound('人员不存在或无权访问');
       if (before.version !== input.version) throw versionConflict();
-      if (input.unitId !== undefined && input.unitId !== before.unit_id) await this.assertUnitInScope(actor, input.unitId, trx);
+      if (input.unitId !== undefined && input.unitId !== before.unit_id)
+        await this.assertUnitInScope(actor, input.unitId, trx);
       const ok = await people.update(
         id,
         input.version,
@@ -131,7 +172,18 @@ export class PeopleService {
       );
       if (!ok) throw versionConflict();
       const after = await people.findVisible(actor, id, trx);
-      await audit.record(actor, { action: 'update', entity: 'person', entityId: id, summary: `修改人员「${before.name}」`, before: snapshot(before), after: after && snapshot(after) }, trx);
+      await audit.record(
+        actor,
+        {
+          action: 'update',
+          entity: 'person',
+          entityId: id,
+          summary: `修改人员「${before.name}」`,
+          before: snapshot(before),
+          after: after && snapshot(after),
+        },
+        trx,
+      );
     });
     return this.get(actor, id);
   }
@@ -141,9 +193,25 @@ export class PeopleService {
     await db.transaction().execute(async (trx) => {
       const before = await people.findVisible(actor, id, trx);
       if (!before) throw notFound('人员不存在或无权访问');
-      const ok = await people.update(id, before.version, { deleted_at: isoNow(clock) }, isoNow(clock), trx);
+      const ok = await people.update(
+        id,
+        before.version,
+        { deleted_at: isoNow(clock) },
+        isoNow(clock),
+        trx,
+      );
       if (!ok) throw versionConflict();
-      await audit.record(actor, { action: 'delete', entity: 'person', entityId: id, summary: `删除人员「${before.name}」`, before: snapshot(before) }, trx);
+      await audit.record(
+        actor,
+        {
+          action: 'delete',
+          entity: 'person',
+          entityId: id,
+          summary: `删除人员「${before.name}」`,
+          before: snapshot(before),
+        },
+        trx,
+      );
     });
   }
 }

@@ -17,14 +17,26 @@ export class ResponsibilitiesRepository {
       .where(ownedRowVisible(actor, 'responsibilities.unit_id', 'responsibilities.created_by'));
   }
 
-  list(actor: Actor, filter: { unitId?: number | undefined; year?: number | undefined }): Promise<ResponsibilityWithPerson[]> {
+  list(
+    actor: Actor,
+    filter: { unitId?: number | undefined; year?: number | undefined },
+  ): Promise<ResponsibilityWithPerson[]> {
     let query = this.visible(actor, this.db);
     if (filter.unitId) query = query.where('responsibilities.unit_id', '=', filter.unitId);
     if (filter.year) query = query.where('responsibilities.year', '=', filter.year);
-    return query.orderBy('responsibilities.year', 'desc').orderBy('responsibilities.unit_id').orderBy('responsibilities.id').limit(1000).execute();
+    return query
+      .orderBy('responsibilities.year', 'desc')
+      .orderBy('responsibilities.unit_id')
+      .orderBy('responsibilities.id')
+      .limit(1000)
+      .execute();
   }
 
-  findVisible(actor: Actor, id: number, trx: Kysely<Database> = this.db): Promise<ResponsibilityWithPerson | undefined> {
+  findVisible(
+    actor: Actor,
+    id: number,
+    trx: Kysely<Database> = this.db,
+  ): Promise<ResponsibilityWithPerson | undefined> {
     return this.visible(actor, trx).where('responsibilities.id', '=', id).executeTakeFirst();
   }
 
@@ -42,7 +54,13 @@ export class ResponsibilitiesRepository {
     return row.id;
   }
 
-  async update(id: number, version: number, values: Partial<Pick<ResponsibilityRow, 'role' | 'areas'>>, now: string, trx: Kysely<Database>): Promise<boolean> {
+  async update(
+    id: number,
+    version: number,
+    values: Partial<Pick<ResponsibilityRow, 'role' | 'areas'>>,
+    now: string,
+    trx: Kysely<Database>,
+  ): Promise<boolean> {
     const result = await trx
       .updateTable('responsibilities')
       .set({ ...values, version: version + 1, updated_at: now })
@@ -56,7 +74,11 @@ export class ResponsibilitiesRepository {
     await trx.deleteFrom('responsibilities').where('id', '=', id).execute();
   }
 
-  async findFirstResponsible(unitId: number, year: number, trx: Kysely<Database>): Promise<ResponsibilityRow | undefined> {
+  async findFirstResponsible(
+    unitId: number,
+    year: number,
+    trx: Kysely<Database>,
+  ): Promise<ResponsibilityRow | undefined> {
     return trx
       .selectFrom('responsibilities')
       .selectAll()

@@ -2,11 +2,28 @@ import { z } from 'zod';
 import { versionField } from '../../shared/text-rules';
 
 export const responsibilityRoles = ['第一责任人', '直接责任人', '一岗双责'] as const;
-export const frameworkAreas = ['组织领导', '理论学习', '宣传教育', '阵地管理', '舆情应对', '文明创建', '队伍建设', '督查考核'] as const;
+export const frameworkAreas = [
+  '组织领导',
+  '理论学习',
+  '宣传教育',
+  '阵地管理',
+  '舆情应对',
+  '文明创建',
+  '队伍建设',
+  '督查考核',
+] as const;
 
-const role = z.enum(responsibilityRoles, { error: '责任类型须为：第一责任人、直接责任人、一岗双责' });
-const areas = z.array(z.enum(frameworkAreas, { error: '分管领域不在意识形态工作领域清单中' })).max(frameworkAreas.length);
-const year = z.number({ error: '请填写年度' }).int().min(2000, { error: '年度不能早于 2000 年' }).max(2100, { error: '年度不能晚于 2100 年' });
+const role = z.enum(responsibilityRoles, {
+  error: '责任类型须为：第一责任人、直接责任人、一岗双责',
+});
+const areas = z
+  .array(z.enum(frameworkAreas, { error: '分管领域不在意识形态工作领域清单中' }))
+  .max(frameworkAreas.length);
+const year = z
+  .number({ error: '请填写年度' })
+  .int()
+  .min(2000, { error: '年度不能早于 2000 年' })
+  .max(2100, { error: '年度不能晚于 2100 年' });
 
 export const responsibilitySchema = z.object({
   id: z.number().int(),

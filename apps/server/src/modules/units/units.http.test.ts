@@ -39,10 +39,21 @@ describe('units', () => {
   });
 
   it('creates a unit under the 党委, logs the operation and shows it in the tree', async () => {
-    const created = await admin.post('/api/units', { parentId: rootId, name: '新媒体中心党支部', type: '党支部' });
+    const created = await admin.post('/api/units', {
+      parentId: rootId,
+      name: '新媒体中心党支部',
+      type: '党支部',
+    });
     expect(created.statusCode).toBe(201);
     const unit = created.json();
-    expect(unit).toMatchObject({ name: '新媒体中心党支部', parentId: rootId, parentName: DEMO_ROOT_UNIT, version: 1, childCount: 0, peopleCount: 0 });
+    expect(unit).toMatchObject({
+      name: '新媒体中心党支部',
+      parentId: rootId,
+      parentName: DEMO_ROOT_UNIT,
+      version: 1,
+      childCount: 0,
+      peopleCount: 0,
+    });
     const tree = (await admin.get('/api/units/tree')).json() as TreeNode[];
     expect(findNode(tree, '新媒体中心党支部')?.id).toBe(unit.id);
     const log = (await admin.get(`/api/logs/operations?entity=unit&entityId=${unit.id}`)).json();
@@ -51,30 +62,59 @@ describe('units', () => {
   });
 
   it('returns 409 with a Chinese message when an update carries a stale version', async () => {
-    const unit = (await admin.post('/api/units', { parentId: rootId, name: '乐观锁测试党支部', type: '党支部' })).json();
-    const first = await admin.patch(`/api/units/${unit.id}`, { version: unit.version, remark: '第一次修改' });
+    const unit = (
+      await admin.post('/api/units', { parentId: rootId, name: '乐观锁测试党支部', type: '党支部' })
+    ).json();
+    const first = await admin.patch(`/api/units/${unit.id}`, {
+      version: unit.version,
+      remark: '第一次修改',
+    });
     expect(first.statusCode).toBe(200);
     expect(first.json().version).toBe(unit.version + 1);
-    const stale = await admin.patch(`/api/units/${unit.id}`, { version: unit.version, remark: '基于旧版本的修改' });
+    const stale = await admin.patch(`/api/units/${unit.id}`, {
+      version: unit.version,
+      remark: '基于旧版本的修改',
+    });
     expect(stale.statusCode).toBe(409);
-    expect(stale.json()).toMatchObject({ code: 'VERSION_CONFLICT', message: '数据已被他人修改，请刷新后重试' });
+    expect(stale.json()).toMatchObject({
+      code: 'VERSION_CONFLICT',
+      message: '数据已被他人修改，请刷新后重试',
+    });
     expect((await admin.get(`/api/units/${unit.id}`)).json().remark).toBe('第一次修改');
-    const log = (await admin.get(`/api/logs/operations?entity=unit&entityId=${unit.id}&action=update`)).json();
+    const log = (
+      await admin.get(`/api/logs/operations?entity=unit&entityId=${unit.id}&action=update`)
+    ).json();
     expect(log.total).toBe(1);
     expect(log.items[0].before.remark).toBe('');
     expect(log.items[0].after.remark).toBe('第一次修改');
   });
 
   it('moves a unit with its subtree and refuses to move it under itself', async () => {
-    const parent = (await admin.post('/api/units', { parentId: rootId, name: '移动测试党总支', type: '党总支' })).json();
-    const child = (await admin.post('/api/units', { parentId: parent.id, name: '移动测试党支部', type: '党支部' })).json();
+    const parent = (
+      await admin.post('/api/units', { parentId: rootId, name: '移动测试党总支', type: '党总支' })
+    ).json();
+    const child = (
+      await admin.post('/api/units', {
+        parentId: parent.id,
+        name: '移动测试党支部',
+        type: '党支部',
+      })
+    ).json();
     const list = (await admin.get('/api/units?keyword=集团机关党总支')).json();
     const target = list.items[0];
-    const moved = await admin.patch(`/api/units/${parent.id}`, { version: parent.version, parentId: target.id });
+    const moved = await admin.patch(`/api/units/${parent.id}`, {
+      version: parent.version,
+      parentId: target.id,
+    });
     expect(moved.statusCode).toBe(200);
     const tree = (await admin.get('/api/units/tree')).json() as TreeNode[];
-    expect(findNode(findNode(tree, '集团机关党总支')!.children, '移动测试党支部')?.id).toBe(child.id);
-    const loop = await admin.patch(`/api/units/${parent.id}`, { version: moved.json().version, parentId: child.id });
+    expect(findNode(findNode(tree, '集团机关党总支')!.children, '移动测试党支部')?.id).toBe(
+      child.id,
+    );
+    const loop = await admin.patch(`/api/units/${parent.id}`, {
+      version: moved.json().version,
+      parentId: child.id,
+    });
     expect(loop.statusCode).toBe(409);
   });
 
@@ -83,10 +123,16 @@ describe('units', () => {
     const refused = await admin.delete(`/api/units/${withChild.id}`);
     expect(refused.statusCode).toBe(409);
     expect(refused.json().message).toContain('下级单位');
-    const empty = (await admin.post('/api/units', { parentId: rootId, name: '待删除党支部', type: '党支部' })).json();
+    const empty = (
+      await admin.post('/api/units', { parentId: rootId, name: '待删除党支部', type: '党支部' })
+    ).json();
     expect((await admin.delete(`/api/units/${empty.id}`)).statusCode).toBe(204);
     expect((await admin.get(`/api/units/${empty.id}`)).statusCode).toBe(404);
-    const row = await t.db.kysely.selectFrom('units').select('deleted_at').where('id', '=', empty.id).executeTakeFirstOrThrow();
+    const row = await t.db.kysely
+      .selectFrom('units')
+      .select('deleted_at')
+      .where('id', '=', empty.id)
+      .executeTakeFirstOrThrow();
     expect(row.deleted_at).not.toBeNull();
   });
 

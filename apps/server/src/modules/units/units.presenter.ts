@@ -20,10 +20,19 @@ export function presentUnit(row: UnitWithCounts): UnitDto {
 }
 
 /** Builds the visible forest: a unit whose parent is not visible becomes a root. */
-export function buildUnitForest(rows: Pick<UnitRow, 'id' | 'parent_id' | 'name' | 'type' | 'sort_order'>[]): UnitNode[] {
+export function buildUnitForest(
+  rows: Pick<UnitRow, 'id' | 'parent_id' | 'name' | 'type' | 'sort_order'>[],
+): UnitNode[] {
   const nodes = new Map<number, UnitNode>();
   for (const row of rows) {
-    nodes.set(row.id, { id: row.id, parentId: row.parent_id, name: row.name, type: row.type, sortOrder: row.sort_order, children: [] });
+    nodes.set(row.id, {
+      id: row.id,
+      parentId: row.parent_id,
+      name: row.name,
+      type: row.type,
+      sortOrder: row.sort_order,
+      children: [],
+    });
   }
   const roots: UnitNode[] = [];
   for (const node of nodes.values()) {
@@ -35,6 +44,16 @@ export function buildUnitForest(rows: Pick<UnitRow, 'id' | 'parent_id' | 'name' 
 }
 
 /** The unit fields the operation log keeps as before/after. */
-export function unitSnapshot(row: Pick<UnitRow, 'id' | 'parent_id' | 'name' | 'type' | 'sort_order' | 'remark' | 'version'>) {
-  return { id: row.id, parentId: row.parent_id, name: row.name, type: row.type, sortOrder: row.sort_order, remark: row.remark, version: row.version };
+export function unitSnapshot(
+  row: Pick<UnitRow, 'id' | 'parent_id' | 'name' | 'type' | 'sort_order' | 'remark' | 'version'>,
+) {
+  return {
+    id: row.id,
+    parentId: row.parent_id,
+    name: row.name,
+    type: row.type,
+    sortOrder: row.sort_order,
+    remark: row.remark,
+    version: row.version,
+  };
 }

@@ -7,7 +7,11 @@ import { unitVisible } from '../access/scope-query';
 import { offsetOf } from '../../shared/pagination';
 import { containsText } from '../../shared/sql-text';
 
-export type UnitWithCounts = UnitRow & { parent_name: string | null; child_count: number; people_count: number };
+export type UnitWithCounts = UnitRow & {
+  parent_name: string | null;
+  child_count: number;
+  people_count: number;
+};
 
 export interface UnitListFilter {
   keyword?: string | undefined;
@@ -22,7 +26,12 @@ export class UnitsRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   findLive(id: number, trx: Kysely<Database> = this.db): Promise<UnitRow | undefined> {
-    return trx.selectFrom('units').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+    return trx
+      .selectFrom('units')
+      .selectAll()
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
   }
 
   findLiveByName(name: string): Promise<UnitRow | undefined> {
@@ -58,13 +67,22 @@ export class UnitsRepository {
       .where('units.deleted_at', 'is', null);
   }
 
-  async findVisible(actor: Actor, id: number, trx: Kysely<Database> = this.db): Promise<UnitWithCounts | undefined> {
-    const row = await this.withCounts(trx).where('units.id', '=', id).where(unitVisible(actor)).executeTakeFirst();
+  async findVisible(
+    actor: Actor,
+    id: number,
+    trx: Kysely<Database> = this.db,
+  ): Promise<UnitWithCounts | undefined> {
+    const row = await this.withCounts(trx)
+      .where('units.id', '=', id)
+      .where(unitVisible(actor))
+      .executeTakeFirst();
     return row ? normalizeCounts(row) : undefined;
   }
 
   /** Every visible live unit, ordered for building a tree. */
-  visibleForTree(actor: Actor): Promise<Pick<UnitRow, 'id' | 'parent_id' | 'name' | 'type' | 'sort_order' | 'path'>[]> {
+  visibleForTree(
+    actor: Actor,
+  ): Promise<Pick<UnitRow, 'id' | 'parent_id' | 'name' | 'type' | 'sort_order' | 'path'>[]> {
     return this.db
       .selectFrom('units')
       .select(['id', 'parent_id', 'name', 'type', 'sort_order', 'path'])
@@ -76,9 +94,15 @@ export class UnitsRepository {
       .execute();
   }
 
-  async list(actor: Actor, filter: UnitListFilter): Promise<{ rows: UnitWithCounts[]; total: number }> {
+  async list(
+    actor: Actor,
+    filter: UnitListFilter,
+  ): Promise<{ rows: UnitWithCounts[]; total: number }> {
     let base = this.withCounts(this.db).where(unitVisible(actor));
-    let count = this.db.selectFrom('units').where('units.deleted_at', 'is', null).where(unitVisible(actor));
+    let count = this.db
+      .selectFrom('units')
+      .where('units.deleted_at', 'is', null)
+      .where(unitVisible(actor));
     if (filter.keyword) {
       base = base.where(containsText('units.name', filter.keyword));
       count = count.where(containsText('units.name', filter.keyword));
@@ -115,7 +139,14 @@ export class UnitsRepository {
 
   /** Inserts a unit under `parent` (or as a root) and sets its materialized path. */
   async insert(
-    values: { parent: Pick<UnitRow, 'id' | 'path' | 'depth'> | null; name: string; type: string; sort_order: number; remark: string; created_by: number | null },
+    values: {
+      parent: Pick<UnitRow, 'id' | 'path' | 'depth'> | null;
+      name: string;
+      type: string;
+      sort_order: number;
+      remark: string;
+      created_by: number | null;
+    },
     now: string,
     trx: Kysely<Database>,
   ): Promise<number> {
@@ -136,7 +167,11 @@ export class UnitsRepository {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await trx.updateTable('units').set({ path: `${values.parent?.path ?? '/'}${id}/` }).where('id', '=', id).execute();
+    await trx
+      .updateTable('units')
+      .set({ path: `${values.parent?.path ?? '/'}${id}/` })
+      .where('id', '=', id)
+      .execute();
     return id;
   }
 
@@ -157,7 +192,11 @@ export class UnitsRepository {
   }
 
   /** Moves a unit and its whole subtree under a new parent by rewriting path prefixes. */
-  async move(unit: Pick<UnitRow, 'id' | 'path' | 'depth'>, parent: Pick<UnitRow, 'id' | 'path' | 'depth'>, trx: Kysely<Database>): Promise<void> {
+  async move(
+    unit: Pick<UnitRow, 'id' | 'path' | 'depth'>,
+    parent: Pick<UnitRow, 'id' | 'path' | 'depth'>,
+    trx: Kysely<Database>,
+  ): Promise<void> {
     const newPath = `${parent.path}${unit.id}/`;
     const depthDelta = parent.depth + 1 - unit.depth;
     await trx
@@ -169,7 +208,11 @@ export class UnitsRepository {
       .where('path', '>=', unit.path)
       .where('path', '<', pathUpperBound(unit.path))
       .execute();
-    await trx.updateTable('units').set({ parent_id: parent.id }).where('id', '=', unit.id).execute();
+    await trx
+      .updateTable('units')
+      .set({ parent_id: parent.id })
+      .where('id', '=', unit.id)
+      .execute();
   }
 
   async countLiveChildren(id: number, trx: Kysely<Database> = this.db): Promise<number> {
@@ -183,6 +226,12 @@ export class UnitsRepository {
   }
 }
 
-function normalizeCounts<T extends { child_count: unknown; people_count: unknown }>(row: T): T & { child_count: number; people_count: number } {
-  return { ...row, child_count: Number(row.child_count ?? 0), people_count: Number(row.people_count ?? 0) };
+function normalizeCounts<T extends { child_count: unknown; people_count: unknown }>(
+  row: T,
+): T & { child_count: number; people_count: number } {
+  return {
+    ...row,
+    child_count: Number(row.child_count ?? 0),
+    people_count: Number(row.people_count ?? 0),
+  };
 }

@@ -3,7 +3,9 @@ import { pageQuery, pageSchema } from '../../shared/pagination';
 import { freeTextField, nameField, versionField } from '../../shared/text-rules';
 
 export const unitTypes = ['党委', '党组', '党工委', '党总支', '党支部', '其他'] as const;
-const unitType = z.enum(unitTypes, { error: '单位类型须为：党委、党组、党工委、党总支、党支部、其他' });
+const unitType = z.enum(unitTypes, {
+  error: '单位类型须为：党委、党组、党工委、党总支、党支部、其他',
+});
 
 export const unitSchema = z.object({
   id: z.number().int(),

@@ -36,7 +36,12 @@ export interface UnitListQuery {
   sort?: string | undefined;
 }
 
-const sortable = { name: 'name', sortOrder: 'sort_order', createdAt: 'created_at', path: 'path' } as const;
+const sortable = {
+  name: 'name',
+  sortOrder: 'sort_order',
+  createdAt: 'created_at',
+  path: 'path',
+} as const;
 
 /** The unit tree: every read and write checked against the actor's data scope. */
 export class UnitsService {
@@ -70,24 +75,47 @@ export class UnitsService {
     const id = await db.transaction().execute(async (trx) => {
       const parent = await units.findLive(input.parentId, trx);
       if (!parent || !unitPathInScope(actor, parent.path)) {
-        throw new AppError('VALIDATION_FAILED', '上级单位不存在或无权在其下新增单位', [{ path: 'parentId', message: '上级单位不存在或无权访问' }]);
+        throw new AppError('VALIDATION_FAILED', '上级单位不存在或无权在其下新增单位', [
+          { path: 'parentId', message: '上级单位不存在或无权访问' },
+        ]);
       }
       if (actor.dataScope === 'unit' || actor.dataScope === 'self') {
         throw new AppError('FORBIDDEN', '当前数据权限仅限本单位，不能新增下级单位');
       }
       const newId = await units.insert(
-        { parent, name: input.name, type: input.type, sort_order: input.sortOrder ?? 0, remark: input.remark ?? '', created_by: actor.userId },
+        {
+          parent,
+          name: input.name,
+          type: input.type,
+          sort_order: input.sortOrder ?? 0,
+          remark: input.remark ?? '',
+          created_by: actor.userId,
+        },
         isoNow(clock),
         trx,
       );
       const created = await units.findLive(newId, trx);
-      await audit.record(actor, { action: 'create', entity: 'unit', entityId: newId, summary: `新增单位「${input.name}」`, after: created && unitSnapshot(created) }, trx);
+      await audit.record(
+        actor,
+        {
+          action: 'create',
+          entity: 'unit',
+          entityId: newId,
+          summary: `新增单位「${input.name}」`,
+          after: created && unitSnapshot(created),
+        },
+        trx,
+      );
       return newId;
     });
     return this.get(actor, id);
   }
 
-  async update(actor: Actor, id: number, input: Partial<UnitInput> & { version: number }): Promise<UnitDto> {
+  async update(
+    actor: Actor,
+    id: number,
+    input: Partial<UnitInput> & { version: number },
+  ): Promise<UnitDto> {
     const { db, units, audit, clock } = this.deps;
     await db.transaction().execute(async (trx) => {
       const unit = await this.writableUnit(actor, id, trx);
@@ -96,9 +124,12 @@ export class UnitsService {
         if (unit.parent_id === null) throw conflict('根单位不能移动');
         const parent = await units.findLive(input.parentId, trx);
         if (!parent || !unitPathInScope(actor, parent.path)) {
-          throw new AppError('VALIDATION_FAILED', '上级单位不存在或无权访问', [{ path: 'parentId', message: '上级单位不存在或无权访问' }]);
+          throw new AppError('VALIDATION_FAILED', '上级单位不存在或无权访问', [
+            { path: 'parentId', message: '上级单位不存在或无权访问' },
+          ]);
         }
-        if (isPathWithin(parent.path, unit.path)) throw conflict('不能把单位移动到它自己或它的下级单位之下');
+        if (isPathWithin(parent.path, unit.path))
+          throw conflict('不能把单位移动到它自己或它的下级单位之下');
         await units.move(unit, parent, trx);
       }
       const ok = await units.update(
@@ -115,7 +146,18 @@ export class UnitsService {
       );
       if (!ok) throw versionConflict();
       const after = await units.findLive(id, trx);
-      await audit.record(actor, { action: 'update', entity: 'unit', entityId: id, summary: `修改单位「${unit.name}」`, before: unitSnapshot(unit), after: after && unitSnapshot(after) }, trx);
+      await audit.record(
+        actor,
+        {
+          action: 'update',
+          entity: 'unit',
+          entityId: id,
+          summary: `修改单位「${unit.name}」`,
+          before: unitSnapshot(unit),
+          after: after && unitSnapshot(after),
+        },
+        trx,
+      );
     });
     return this.get(actor, id);
   }
@@ -128,11 +170,28 @@ export class UnitsService {
       if (unit.parent_id === null) throw conflict('根单位不能删除');
       if (unit.id === actor.unitId) throw conflict('不能删除自己所在的单位');
       const detail = await units.findVisible(actor, id, trx);
-      if ((detail?.child_count ?? 0) > 0) throw conflict('该单位下还有下级单位，请先删除或移走下级单位');
+      if ((detail?.child_count ?? 0) > 0)
+        throw conflict('该单位下还有下级单位，请先删除或移走下级单位');
       if ((detail?.people_count ?? 0) > 0) throw conflict('该单位下还有人员，请先删除或调出人员');
-      const ok = await units.update(id, unit.version, { deleted_at: isoNow(clock) }, isoNow(clock), trx);
+      const ok = await units.update(
+        id,
+        unit.version,
+        { deleted_at: isoNow(clock) },
+        isoNow(clock),
+        trx,
+      );
       if (!ok) throw versionConflict();
-      await audit.record(actor, { action: 'delete', entity: 'unit', entityId: id, summary: `删除单位「${unit.name}」`, before: unitSnapshot(unit) }, trx);
+      await audit.record(
+        actor,
+        {
+          action: 'delete',
+          entity: 'unit',
+          entityId: id,
+          summary: `删除单位「${unit.name}」`,
+          before: unitSnapshot(unit),
+        },
+        trx,
+      );
     });
   }
 }
