@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { check } from './index';
+
+// Adversarial inputs: each must finish quickly (no quadratic paths) and not throw.
+const CASES: Record<string, string> = {
+  'no punctuation, many anniversaries': '建党100周年'.repeat(40_000),
+  'no punctuation, many dates': '2030年1月1日开展了'.repeat(30_000),
+  'unclosed parentheses': '（('.repeat(100_000),
+  'one endless series': `${'同部署、'.repeat(40_000)}同考核，同落实`,
+  'repeated words': '工作'.repeat(200_000),
+  'doubled function characters': '的'.repeat(300_000),
+  'quotes and book titles': '“《〈'.repeat(100_000),
+  'many short lines': '一、\n（一）\n1.\n'.repeat(50_000),
+  placeholders: 'XX某某X月'.repeat(60_000),
+  surrogates: '𠀀党委XX'.repeat(60_000),
+  empty: '',
+  'only newlines': '\n'.repeat(100_000),
+};
+
+describe('check on adversarial input', () => {
+  for (const [name, text] of Object.entries(CASES)) {
+    it(`handles ${name} in linear time`, () => {
+      const t0 = performance.now();
+      const r = check(text, { date: '2024-07-10' });
+      expect(Array.isArray(r.findings)).toBe(true);
+      expect(performance.now() - t0).toBeLessThan(8000);
+    });
+  }
+});

@@ -1,0 +1,156 @@
+import anniversariesData from '../../data/anniversaries.json' with { type: 'json' };
+import campaignsData from '../../data/campaigns.json' with { type: 'json' };
+import canonicalData from '../../data/canonical.json' with { type: 'json' };
+import congressesData from '../../data/congresses.json' with { type: 'json' };
+import duplicateData from '../../data/duplicate.json' with { type: 'json' };
+import plansData from '../../data/plans.json' with { type: 'json' };
+import residueData from '../../data/residue.json' with { type: 'json' };
+import slogansData from '../../data/slogans.json' with { type: 'json' };
+import typosData from '../../data/typos.json' with { type: 'json' };
+import type { Severity } from '../types';
+import { combinePatterns } from './combined-pattern';
+import type { CombinedPattern } from './combined-pattern';
+
+/** A congress (plenum 0) or a Central Committee plenary session. */
+export interface CongressEvent {
+  term: number;
+  plenum: number;
+  start: string;
+  end: string;
+  source: string;
+}
+
+export interface Campaign {
+  name: string;
+  pattern: RegExp;
+  start: string;
+  end: string;
+  source: string;
+}
+
+export interface Anniversary {
+  name: string;
+  aliases: string[];
+  base: number;
+  source: string;
+}
+
+export interface Slogan {
+  pattern: RegExp;
+  until: string;
+  allowIf: RegExp | null;
+  message: string;
+  suggestion?: string;
+  source: string;
+}
+
+export interface TypoEntry {
+  wrong: string;
+  right: string;
+  notBefore?: string[];
+  notAfter?: string[];
+}
+
+export interface CanonicalEntry {
+  variant: string;
+  canonical: string;
+  severity: Severity;
+  note: string;
+  notBefore?: string[];
+  notAfter?: string[];
+}
+
+export interface PatternMessage {
+  pattern: RegExp;
+  message: string;
+}
+
+/** All dated and curated facts the rules consult, loaded from `data/*.json`. */
+export interface Facts {
+  congresses: CongressEvent[];
+  campaigns: Campaign[];
+  /** All campaign patterns in one regex (group p<i> = campaigns[i]). */
+  campaignsCombined: CombinedPattern;
+  campaignAfterwardsAllowed: RegExp;
+  anniversaries: Anniversary[];
+  anniversaryForwardCue: RegExp;
+  anniversaryPastCue: RegExp;
+  plans: { name: string; start: number; end: number }[];
+  slogans: Slogan[];
+  slogansCombined: CombinedPattern;
+  typos: TypoEntry[];
+  jiezhi: RegExp;
+  canonical: CanonicalEntry[];
+  scramble: string[];
+  residueLines: PatternMessage[];
+  residueLinesCombined: CombinedPattern;
+  residueInline: PatternMessage[];
+  templateDomains: string[];
+  duplicateFunctionChars: string;
+  duplicateAllow: string[];
+  reduplication: string[];
+}
+
+let cached: Facts | null = null;
+
+function asSeverity(s: string): Severity {
+  return s === 'error' || s === 'info' ? s : 'warning';
+}
+
+/** Loads and compiles the bundled facts once. */
+export function loadFacts(): Facts {
+  if (cached) return cached;
+  cached = {
+    congresses: congressesData.events,
+    campaigns: campaignsData.campaigns.map((c) => ({ ...c, pattern: new RegExp(c.pattern, 'g') })),
+    campaignsCombined: combinePatterns(campaignsData.campaigns.map((c) => c.pattern)),
+    campaignAfterwardsAllowed: new RegExp(campaignsData.afterwardsAllowed),
+    anniversaries: anniversariesData.anniversaries,
+    anniversaryForwardCue: new RegExp(anniversariesData.forwardCue),
+    anniversaryPastCue: new RegExp(anniversariesData.pastCue),
+    plans: plansData.plans,
+    slogansCombined: combinePatterns(slogansData.slogans.map((x) => x.pattern)),
+    slogans: slogansData.slogans.map((s) => ({
+      pattern: new RegExp(s.pattern, 'g'),
+      until: s.until,
+      allowIf: 'allowIf' in s && s.allowIf ? new RegExp(s.allowIf) : null,
+      message: s.message,
+      ...('suggestion' in s && s.suggestion ? { suggestion: s.suggestion } : {}),
+      source: s.source,
+    })),
+    typos: typosData.typos,
+    jiezhi: new RegExp(typosData.jiezhiPattern, 'g'),
+    canonical: canonicalData.formulations.map((f) => ({ ...f, severity: asSeverity(f.severity) })),
+    scramble: canonicalData.scramble,
+    residueLinesCombined: combinePatterns(residueData.linePatterns.map((x) => x.pattern)),
+    residueLines: residueData.linePatterns.map((p) => ({
+      pattern: new RegExp(p.pattern),
+      message: p.message,
+    })),
+    residueInline: residueData.inlinePatterns.map((p) => ({
+      pattern: new RegExp(p.pattern, 'g'),
+      message: p.message,
+    })),
+    templateDomains: residueData.templateDomains,
+    duplicateFunctionChars: duplicateData.functionChars,
+    duplicateAllow: duplicateData.allowContexts,
+    reduplication: duplicateData.reduplication,
+  };
+  return cached;
+}
+
+/** Chinese ordinal of a congress term: 19 → 十九, 20 → 二十. */
+export function termName(term: number): string {
+  const d = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+  const tens = Math.floor(term / 10);
+  const ones = term % 10;
+  return `${tens === 1 ? '' : (d[tens] ?? '')}${tens > 0 ? '十' : ''}${d[ones] ?? ''}`;
+}
+
+/** Chinese name of an event: 党的二十大 / 二十届三中全会. */
+export function eventName(e: Pick<CongressEvent, 'term' | 'plenum'>): string {
+  const d = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+  return e.plenum === 0
+    ? `党的${termName(e.term)}大`
+    : `${termName(e.term)}届${d[e.plenum] ?? ''}中全会`;
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { excerpts, find } from '../../test/helpers';
+
+describe('duplicate rule', () => {
+  it('flags doubled function characters with a fix', () => {
+    const [f] = find('duplicate', '发挥宣传工作的的引导作用。');
+    expect(f).toMatchObject({ excerpt: '的的', suggestion: '的', severity: 'error' });
+  });
+
+  it('keeps legitimate reduplication and cross-word doubles', () => {
+    const text =
+      '常常学习、人人参与、层层落实、步步推进、天天巡查；学习习近平新时代中国特色社会主义思想；实实在在、的的确确、不了了之；为了了解情况；工作作风明显转变。';
+    expect(excerpts('duplicate', text)).toEqual([]);
+  });
+
+  it('flags a repeated word', () => {
+    expect(excerpts('duplicate', '各支部要结合实际结合实际制定计划。')).toEqual(['结合实际']);
+  });
+
+  it('does not flag 一步一步 style repetition', () => {
+    expect(excerpts('duplicate', '一步一步推进，一个一个落实。')).toEqual([]);
+  });
+
+  it('flags a clause repeated inside a paragraph', () => {
+    expect(
+      excerpts('duplicate', '加强网络阵地管理工作，完善制度，加强网络阵地管理工作，确保安全。'),
+    ).toEqual(['加强网络阵地管理工作']);
+  });
+
+  it('flags a sentence repeated in another paragraph and says where', () => {
+    const [f] = find(
+      'duplicate',
+      '组织开展网络安全宣传周活动三场。\n其他内容。\n组织开展网络安全宣传周活动三场。',
+    );
+    expect(f).toMatchObject({ line: 3, excerpt: '组织开展网络安全宣传周活动三场' });
+    expect(f?.message).toContain('第1行');
+  });
+});

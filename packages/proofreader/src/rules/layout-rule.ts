@@ -1,0 +1,111 @@
+import type { Finding } from '../types';
+import { HAN } from '../text/text-index';
+import type { RuleContext } from './rule-context';
+
+const SPACE_RUN = /[ \u3000\t]+/g;
+// Characters on both sides of a space that make it stray (Han and Chinese punctuation).
+const STRAY_LEFT = new RegExp(`[${HAN}，。、；：？！”’）》]`);
+const STRAY_RIGHT = new RegExp(`[${HAN}，。、；：？！“‘（《]`);
+const FULL_WIDTH = /[０-９Ａ-Ｗａ-ｗＹＺｙｚ]+/g;
+const TRAILING = /[ \u3000\t]+$/gm;
+const LEADING_HALF = /^[ \t]+(?=\S)/gm;
+const HEADING =
+  /^[\s\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、])/;
+const DATE_ONLY = /^[\s\u3000]*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年.*日[\s\u3000]*$/;
+const ENDS_OPEN = new RegExp(`[${HAN}，、“（《]$`);
+const DANGLING = /[的和与及对在把将了是为从向以并等]$/;
+const STARTS_TEXT = new RegExp(`^[${HAN}，。、；：”）》]`);
+
+/** Hard breaks inside sentences, stray spaces, full-width digits/letters, edge spaces. */
+export function checkLayout(ctx: RuleContext): Finding[] {
+  const { text, index, lines } = ctx;
+  const out: Finding[] = [];
+  for (const m of text.matchAll(SPACE_RUN)) {
+    if (
+      !STRAY_LEFT.test(text[m.index - 1] ?? '') ||
+      !STRAY_RIGHT.test(text[m.index + m[0].length] ?? '')
+    ) {
+      continue;
+    }
+    out.push(
+      index.finding(
+        'layout',
+        'layout/stray-space',
+        'warning',
+        m.index,
+        m[0].length,
+        '汉字之间多余的空格',
+        '',
+      ),
+    );
+  }
+  for (const m of text.matchAll(FULL_WIDTH)) {
+    const half = [...m[0]]
+      .map((c) => String.fromCharCode((c.codePointAt(0) as number) - 0xfee0))
+      .join('');
+    out.push(
+      index.finding(
+        'layout',
+        'layout/full-width-alnum',
+        'warning',
+        m.index,
+        m[0].length,
+        `全角字符“${m[0]}”应为半角“${half}”`,
+        half,
+      ),
+    );
+  }
+  for (const m of text.matchAll(TRAILING)) {
+    out.push(
+      index.finding(
+        'layout',
+        'layout/trailing-space',
+        'info',
+        m.index,
+        m[0].length,
+        '行尾多余的空格',
+        '',
+      ),
+    );
+  }
+  for (const m of text.matchAll(LEADING_HALF)) {
+    out.push(
+      index.finding(
+        'layout',
+        'layout/leading-space',
+        'info',
+        m.index,
+        m[0].length,
+        '行首使用了半角空格或制表符；首行缩进应由排版设置（或两个全角空格）完成',
+        '',
+      ),
+    );
+  }
+  const firstText = lines.findIndex((l) => l.text.trim().length > 0);
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const line = lines[i] as (typeof lines)[number];
+    const next = lines[i + 1] as (typeof lines)[number];
+    const t = line.text.trimEnd();
+    const nt = next.text.trimStart();
+    if (t.length === 0 || nt.length === 0 || i === firstText) continue;
+    if (!ENDS_OPEN.test(t) || !STARTS_TEXT.test(nt)) continue;
+    if (HEADING.test(nt) || DATE_ONLY.test(nt)) continue;
+    const endsWithComma = /[，、“（《]$/.test(t) || DANGLING.test(t);
+    // A heading or a short line (signature, topic line) ending without punctuation is fine.
+    if (!endsWithComma && (HEADING.test(t) || t.trim().length < 20)) continue;
+    let a = t.length;
+    while (a > 0 && !/[。；！？，、：]/.test(t[a - 1] as string) && t.length - a < 10) a--;
+    if (/[，、“（《]$/.test(t)) a = t.length - 1;
+    out.push(
+      index.finding(
+        'layout',
+        'layout/hard-break',
+        'warning',
+        line.start + a,
+        t.length - a,
+        '句子中间被硬换行打断，应与下一行合并为一段',
+      ),
+    );
+  }
+  return out;
+}

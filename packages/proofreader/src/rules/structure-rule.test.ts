@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { find } from '../../test/helpers';
+import { inferKind } from './structure-rule';
+
+const FULL = [
+  '某局党组关于2024年上半年意识形态工作的报告',
+  '一、主要工作',
+  '开展学习4次。',
+  '二、存在的问题',
+  '一是学习不深。',
+  '三、下一步工作打算',
+  '加强学习。',
+  '某局党组',
+  '2024年7月10日',
+].join('\n');
+
+describe('structure rule', () => {
+  it('infers the kind from the title', () => {
+    expect(inferKind('某局2024年上半年意识形态工作自查报告\n')).toBe('selfcheck');
+    expect(inferKind('某局关于网络意识形态工作的专题报告\n')).toBe('topical');
+    expect(inferKind('某局关于2024年上半年意识形态工作的报告\n')).toBe('summary');
+    expect(inferKind('会议纪要\n')).toBe('other');
+  });
+
+  it('accepts a complete summary', () => {
+    expect(find('structure', FULL, { kind: 'summary' })).toEqual([]);
+  });
+
+  it('reports missing problems, next steps and signature for a summary', () => {
+    const text = '某局党组2024年上半年意识形态工作总结\n一、主要工作\n开展学习4次。';
+    expect(find('structure', text, { kind: 'summary' }).map((f) => f.rule)).toEqual([
+      'structure/missing-problems',
+      'structure/missing-next-steps',
+      'structure/missing-signature',
+    ]);
+  });
+
+  it('does not require a problems section in a topical report', () => {
+    const text =
+      '某局关于网络阵地管理的专题报告\n一、基本情况\n开展检查。\n某局党组\n2024年7月10日';
+    expect(find('structure', text, { kind: 'topical' })).toEqual([]);
+  });
+
+  it('reports a missing title at line 1 with zero length', () => {
+    const [f] = find('structure', '上半年，局党组开展学习4次，现报告如下。\n正文。', {
+      kind: 'other',
+    });
+    expect(f).toMatchObject({
+      rule: 'structure/missing-title',
+      line: 1,
+      column: 1,
+      length: 0,
+      excerpt: '',
+    });
+  });
+});

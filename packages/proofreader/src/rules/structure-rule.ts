@@ -1,0 +1,97 @@
+import type { DocumentKind, Finding } from '../types';
+import type { RuleContext } from './rule-context';
+
+const TITLE_WORDS =
+  /关于|报告|总结|汇报|自查|情况|方案|意见|通知|计划|安排|打算|分析|要点|清单|函|说明|发言|讲话|材料/;
+const PROBLEMS = /存在的?(?:主要)?问题|问题(?:和|与|及)不足|不足之处|短板弱项|差距和不足/;
+const NEXT_STEPS =
+  /下一步|(?:工作)?打算|今后(?:工作|努力)|(?:明年|下半年)(?:工作)?(?:计划|安排|思路)|整改措施/;
+const DATE_LINE =
+  /^(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$/;
+const HEADING = /^[\s\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/;
+
+const REQUIRES: Record<
+  DocumentKind,
+  { problems: boolean; nextSteps: boolean; signature: boolean }
+> = {
+  summary: { problems: true, nextSteps: true, signature: true },
+  selfcheck: { problems: true, nextSteps: true, signature: true },
+  topical: { problems: false, nextSteps: false, signature: true },
+  other: { problems: false, nextSteps: false, signature: false },
+};
+
+/** Infers the document kind from its title. */
+export function inferKind(text: string): DocumentKind {
+  const title = text.trimStart().split('\n', 1)[0] ?? '';
+  if (/自查/.test(title)) return 'selfcheck';
+  if (/专题/.test(title)) return 'topical';
+  if (/总结|工作的?报告|情况的?报告|工作情况/.test(title)) return 'summary';
+  return 'other';
+}
+
+/** Title, required sections per document kind, and the signature/date block. */
+export function checkStructure(ctx: RuleContext): Finding[] {
+  const { index, lines, text } = ctx;
+  const out: Finding[] = [];
+  const nonEmpty = lines.filter((l) => l.text.trim().length > 0);
+  const first = nonEmpty[0];
+  if (!first) return out;
+  const title = first.text.trim();
+  const titleLike = title.length <= 60 && !/[。；！？]$/.test(title) && TITLE_WORDS.test(title);
+  if (!titleLike) {
+    out.push(
+      index.finding(
+        'structure',
+        'structure/missing-title',
+        'warning',
+        first.start,
+        0,
+        '缺少标题：第一行应为“{单位}关于{年份}年……的报告”等形式的标题',
+      ),
+    );
+  }
+  const req = REQUIRES[ctx.kind];
+  const headings = nonEmpty.filter((l) => HEADING.test(l.text)).map((l) => l.text);
+  const end = text.length;
+  if (req.problems && !headings.some((h) => PROBLEMS.test(h)) && !PROBLEMS.test(text)) {
+    out.push(
+      index.finding(
+        'structure',
+        'structure/missing-problems',
+        'warning',
+        end,
+        0,
+        '缺少“存在的问题”部分：工作总结和自查报告应如实写明问题与不足',
+      ),
+    );
+  }
+  if (req.nextSteps && !headings.some((h) => NEXT_STEPS.test(h)) && !NEXT_STEPS.test(text)) {
+    out.push(
+      index.finding(
+        'structure',
+        'structure/missing-next-steps',
+        'warning',
+        end,
+        0,
+        '缺少“下一步工作打算”部分',
+      ),
+    );
+  }
+  if (req.signature) {
+    const tail = nonEmpty.slice(-3).map((l) => l.text.trim());
+    const hasDate = tail.some((l) => DATE_LINE.test(l));
+    if (!hasDate) {
+      out.push(
+        index.finding(
+          'structure',
+          'structure/missing-signature',
+          'warning',
+          end,
+          0,
+          '缺少落款：文末应有署名单位和成文日期（如“2024年7月10日”）',
+        ),
+      );
+    }
+  }
+  return out;
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { excerpts, find } from '../../test/helpers';
+
+describe('temporal rule: anniversaries', () => {
+  it('flags a wrong ordinal for the document year and suggests the right one', () => {
+    const [f] = find('temporal', '今年是新中国成立70周年。', { date: '2024-07-10' });
+    expect(f).toMatchObject({
+      excerpt: '新中国成立70周年',
+      suggestion: '新中国成立75周年',
+      severity: 'error',
+    });
+  });
+
+  it('accepts correct anniversaries for their year, including an explicit earlier year', () => {
+    const text = '今年是新中国成立75周年。2021年，隆重庆祝建党100周年。今年是改革开放46周年。';
+    expect(excerpts('temporal', text, { date: '2024-07-10' })).toEqual([]);
+  });
+
+  it('accepts an upcoming anniversary when the sentence looks forward', () => {
+    expect(
+      excerpts('temporal', '为迎接建党100周年，组织专题讲座。', { date: '2020-11-20' }),
+    ).toEqual([]);
+    expect(
+      excerpts('temporal', '为迎接建党一百周年，组织专题讲座。', { date: '2020-11-20' }),
+    ).toEqual([]);
+  });
+
+  it('reads Chinese numerals', () => {
+    expect(excerpts('temporal', '今年是建党一百周年。', { date: '2024-07-10' })).toEqual([
+      '建党一百周年',
+    ]);
+  });
+});
+
+describe('temporal rule: congresses and plenums', () => {
+  it('flags a held congress described as upcoming', () => {
+    const [f] = find('temporal', '以实际行动迎接党的二十大胜利召开。', { date: '2024-07-10' });
+    expect(f).toMatchObject({ excerpt: '党的二十大', rule: 'temporal/event-as-future' });
+  });
+
+  it('accepts a future congress described as future', () => {
+    expect(
+      excerpts('temporal', '以优异成绩迎接党的二十大胜利召开。', { date: '2022-06-30' }),
+    ).toEqual([]);
+    expect(
+      excerpts('temporal', '以优异成绩迎接党的二十一大胜利召开。', { date: '2026-03-01' }),
+    ).toEqual([]);
+  });
+
+  it('flags a plenum studied before it was held', () => {
+    expect(excerpts('temporal', '学习贯彻二十届三中全会精神。', { date: '2024-06-28' })).toEqual([
+      '二十届三中全会',
+    ]);
+    expect(excerpts('temporal', '学习贯彻二十届三中全会精神。', { date: '2024-08-01' })).toEqual(
+      [],
+    );
+  });
+
+  it('flags an event not yet in the data studied before its predecessor was held', () => {
+    expect(excerpts('temporal', '学习贯彻二十届五中全会精神。', { date: '2025-07-01' })).toEqual([
+      '二十届五中全会',
+    ]);
+  });
+});
+
+describe('temporal rule: year claims and dates', () => {
+  it('flags 今年是“十四五”开局之年 in the wrong year', () => {
+    expect(
+      excerpts('temporal', '今年是“十四五”规划开局之年。', { date: '2024-07-10' }),
+    ).toHaveLength(1);
+    expect(excerpts('temporal', '今年是“十四五”规划开局之年。', { date: '2021-07-10' })).toEqual(
+      [],
+    );
+    expect(excerpts('temporal', '今年是“十三五”规划收官之年。', { date: '2020-07-10' })).toEqual(
+      [],
+    );
+  });
+
+  it('flags a date after the document date told as past, not a plan', () => {
+    const text = '2024年9月20日，组织开展了专题讲座。\n计划于2024年10月15日召开研判会。';
+    expect(excerpts('temporal', text, { date: '2024-07-10' })).toEqual(['2024年9月20日']);
+  });
+
+  it('stays silent without a date', () => {
+    expect(excerpts('temporal', '今年是新中国成立70周年。', { date: undefined })).toEqual([]);
+  });
+});

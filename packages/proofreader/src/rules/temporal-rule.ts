@@ -1,0 +1,260 @@
+import { parseChineseNumber } from '../date/chinese-numerals';
+import { makeDate } from '../date/document-date';
+import { eventName } from '../facts/facts';
+import type { CongressEvent } from '../facts/facts';
+import type { DocumentDate, Finding } from '../types';
+import { sentenceAround } from '../text/text-index';
+import type { RuleContext } from './rule-context';
+
+const CN_NUM = '[一二三四五六七八九十百零〇]+';
+export const EVENT_RE =
+  /(?<!第)(?:党的)?(十[五六七八九]|二十[一二三四五六七八九]?)(?:大|届([一二三四五六七八九])中全会)/g;
+const FUTURE_BEFORE = /(?:迎接|喜迎|即将(?:胜利)?召开的?|献礼|筹备|迎来)(?:党的)?$/;
+const FUTURE_AFTER = /^(?:胜利)?(?:召开)?前夕|^即将(?:胜利)?召开|^召开在即/;
+const PAST_BEFORE =
+  /(?:学习贯彻|贯彻落实|学习宣传贯彻|传达学习|学习传达|深入学习|宣传贯彻|召开的|领会)(?:党的)?$/;
+const PAST_AFTER =
+  /^(?:的)?精神|^(?:胜利)?召开以来|^胜利(?:召开|闭幕)|^(?:作出|提出|强调|审议通过|通过)的|^以来/;
+const PLAN_CLAIM = new RegExp(
+  `(今年|明年|去年|(\\d{4})年)(?:是|为|恰逢)[^。；\\n]{0,30}?[“"]?(十[一二三四五六]五)[”"]?(?:规划)?(?:的)?(开局|收官|起步|决胜|最后一|第一)之?年`,
+  'g',
+);
+const DATE_RE = /(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})日)?/g;
+const PAST_CLAUSE = /了|已经|已|完成|圆满|顺利|成功/;
+const FUTURE_SENTENCE =
+  /将|拟|计划|预计|力争|争取|打算|预定|下一步|以前|之前|前完成|底前|截至|截止|期限|要求|于\d/;
+
+/** Statements contradicting the document date: anniversaries, congresses, 今年是…, future dates. */
+export function checkTemporal(ctx: RuleContext): Finding[] {
+  if (!ctx.date) return [];
+  return [
+    ...checkAnniversaries(ctx, ctx.date),
+    ...checkEvents(ctx, ctx.date),
+    ...checkPlanClaims(ctx, ctx.date),
+    ...checkFutureDates(ctx, ctx.date),
+  ];
+}
+
+function yearFor(text: string, at: number, docYear: number): { year: number; explicit: boolean } {
+  const [a] = sentenceAround(text, at);
+  const before = text.slice(a, at);
+  const years = [...before.matchAll(/((?:19|20)\d\d)年/g)];
+  const last = years[years.length - 1];
+  if (last) return { year: Number(last[1]), explicit: true };
+  if (before.includes('去年')) return { year: docYear - 1, explicit: true };
+  if (before.includes('明年')) return { year: docYear + 1, explicit: true };
+  if (before.includes('今年')) return { year: docYear, explicit: true };
+  return { year: docYear, explicit: false };
+}
+
+function checkAnniversaries(ctx: RuleContext, date: DocumentDate): Finding[] {
+  const { text, index, facts } = ctx;
+  const out: Finding[] = [];
+  const aliases = facts.anniversaries
+    .flatMap((a) => a.aliases.map((alias) => ({ alias, a })))
+    .sort((x, y) => y.alias.length - x.alias.length);
+  const re = new RegExp(`(${aliases.map((x) => x.alias).join('|')})(\\d{1,3}|${CN_NUM})周年`, 'g');
+  const periodYear = ctx.period ? Number(ctx.period.start.slice(0, 4)) : date.year;
+  for (const m of text.matchAll(re)) {
+    const alias = m[1] as string;
+    const entry = aliases.find((x) => x.alias === alias)?.a;
+    if (!entry) continue;
+    const numText = m[2] as string;
+    const n = parseChineseNumber(numText);
+    if (Number.isNaN(n)) continue;
+    const { year, explicit } = yearFor(text, m.index, date.year);
+    const [a, b] = sentenceAround(text, m.index);
+    const sentence = text.slice(a, b);
+    const ok = new Set([year - entry.base]);
+    if (!explicit) {
+      ok.add(periodYear - entry.base);
+      if (facts.anniversaryForwardCue.test(sentence)) ok.add(year - entry.base + 1);
+      if (facts.anniversaryPastCue.test(sentence)) ok.add(year - entry.base - 1);
+    } else if (facts.anniversaryForwardCue.test(sentence)) ok.add(year - entry.base + 1);
+    if (ok.has(n)) continue;
+    const right = year - entry.base;
+    const rightText = /^\d+$/.test(numText) ? String(right) : cnNumber(right);
+    out.push(
+      index.finding(
+        'temporal',
+        'temporal/anniversary',
+        'error',
+        m.index,
+        m[0].length,
+        `${year}年是${entry.name}${right}周年（${entry.base}年），不是${n}周年`,
+        `${alias}${rightText}周年`,
+      ),
+    );
+  }
+  return out;
+}
+
+function cnNumber(n: number): string {
+  const d = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+  if (n < 10) return d[n] as string;
+  if (n < 100) {
+    const t = Math.floor(n / 10);
+    return `${t === 1 ? '' : d[t]}十${n % 10 ? d[n % 10] : ''}`;
+  }
+  const h = Math.floor(n / 100);
+  const rest = n % 100;
+  if (rest === 0) return `${d[h]}百`;
+  return `${d[h]}百${rest < 10 ? '零' : ''}${rest < 10 ? d[rest] : cnNumber(rest).replace(/^十/, '一十')}`;
+}
+
+function findEvent(events: CongressEvent[], term: number, plenum: number): CongressEvent | null {
+  return events.find((e) => e.term === term && e.plenum === plenum) ?? null;
+}
+
+/** Latest known event that must precede (term, plenum); used for events not yet in the data. */
+function predecessor(events: CongressEvent[], term: number, plenum: number): CongressEvent | null {
+  let best: CongressEvent | null = null;
+  for (const e of events) {
+    if (e.term < term || (e.term === term && e.plenum < plenum)) {
+      if (!best || e.start > best.start) best = e;
+    }
+  }
+  return best;
+}
+
+function checkEvents(ctx: RuleContext, date: DocumentDate): Finding[] {
+  const { text, index, facts } = ctx;
+  const out: Finding[] = [];
+  for (const m of text.matchAll(EVENT_RE)) {
+    const term = parseChineseNumber(m[1] as string);
+    const plenum = m[2] ? parseChineseNumber(m[2]) : 0;
+    const before = text.slice(Math.max(0, m.index - 12), m.index);
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 10);
+    const future = FUTURE_BEFORE.test(before) || FUTURE_AFTER.test(after);
+    const past = !future && (PAST_BEFORE.test(before) || PAST_AFTER.test(after));
+    if (!future && !past) continue;
+    const e = findEvent(facts.congresses, term, plenum);
+    const name = eventName({ term, plenum });
+    if (e) {
+      if (future && date.iso > e.end) {
+        out.push(
+          index.finding(
+            'temporal',
+            'temporal/event-as-future',
+            'error',
+            m.index,
+            m[0].length,
+            `${name}已于${fmt(e.start)}召开，文档日期${fmt(date.iso)}不应表述为即将召开`,
+          ),
+        );
+      } else if (past && date.iso < e.start) {
+        out.push(
+          index.finding(
+            'temporal',
+            'temporal/event-as-past',
+            'error',
+            m.index,
+            m[0].length,
+            `${name}于${fmt(e.start)}召开，文档日期${fmt(date.iso)}时尚未召开`,
+          ),
+        );
+      }
+    } else if (past) {
+      const p = predecessor(facts.congresses, term, plenum);
+      if (p && date.iso <= p.end) {
+        out.push(
+          index.finding(
+            'temporal',
+            'temporal/event-as-past',
+            'error',
+            m.index,
+            m[0].length,
+            `文档日期${fmt(date.iso)}时${name}尚未召开`,
+          ),
+        );
+      }
+    }
+  }
+  return out;
+}
+
+function fmt(iso: string): string {
+  const [y, mo, d] = iso.split('-').map(Number);
+  return `${y}年${mo}月${d}日`;
+}
+
+function checkPlanClaims(ctx: RuleContext, date: DocumentDate): Finding[] {
+  const { text, index, facts } = ctx;
+  const out: Finding[] = [];
+  for (const m of text.matchAll(PLAN_CLAIM)) {
+    const rel = m[1] as string;
+    const year = m[2]
+      ? Number(m[2])
+      : rel === '明年'
+        ? date.year + 1
+        : rel === '去年'
+          ? date.year - 1
+          : date.year;
+    const plan = facts.plans.find((p) => p.name === m[3]);
+    if (!plan) continue;
+    const first = m[4] === '开局' || m[4] === '起步' || m[4] === '第一';
+    const want = first ? plan.start : plan.end;
+    if (year === want) continue;
+    out.push(
+      index.finding(
+        'temporal',
+        'temporal/year-claim',
+        'error',
+        m.index,
+        m[0].length,
+        `“${plan.name}”规划期为${plan.start}—${plan.end}年，${year}年不是其${first ? '开局' : '收官'}之年`,
+      ),
+    );
+  }
+  return out;
+}
+
+/** Whether 年 occurs in the `window` characters before `at` (bounded, unlike lastIndexOf). */
+function hasYearCharBefore(text: string, at: number, window: number): boolean {
+  for (let i = at - 1; i >= 0 && i >= at - window; i--)
+    if (text.charCodeAt(i) === 0x5e74) return true;
+  return false;
+}
+
+function checkFutureDates(ctx: RuleContext, date: DocumentDate): Finding[] {
+  const { text, index } = ctx;
+  const out: Finding[] = [];
+  const defaultYear = ctx.period ? Number(ctx.period.end.slice(0, 4)) : date.year;
+  for (const m of text.matchAll(DATE_RE)) {
+    const month = Number(m[2]);
+    const day = m[3] ? Number(m[3]) : 1;
+    let year = m[1] ? Number(m[1]) : NaN;
+    if (Number.isNaN(year)) {
+      // Only a year written earlier in the same sentence can override the default.
+      if (hasYearCharBefore(text, m.index, 60)) {
+        const y = yearFor(text, m.index, defaultYear);
+        year = y.explicit ? y.year : defaultYear;
+      } else year = defaultYear;
+    }
+    if (year * 10000 + month * 100 + day <= date.year * 10000 + date.month * 100 + date.day)
+      continue;
+    const d = makeDate(year, month, day);
+    if (!d || d.iso <= date.iso) continue;
+    const li = index.lineAt(m.index);
+    const lineText = ctx.lines[li]?.text.trim() ?? '';
+    if (lineText.length <= m[0].length + 2) continue; // the date line itself
+    const [a, b] = sentenceAround(text, m.index, m.index + m[0].length);
+    const sentence = text.slice(a, b);
+    if (FUTURE_SENTENCE.test(sentence)) continue;
+    let clauseEnd = m.index + m[0].length;
+    while (clauseEnd < b && !/[，,；;]/.test(text[clauseEnd] as string)) clauseEnd++;
+    const clause = text.slice(m.index + m[0].length, Math.min(b, clauseEnd + 30));
+    if (!PAST_CLAUSE.test(clause)) continue;
+    out.push(
+      index.finding(
+        'temporal',
+        'temporal/future-date-as-past',
+        'warning',
+        m.index,
+        m[0].length,
+        `${fmt(d.iso)}晚于文档日期${fmt(date.iso)}，却按已发生的事情表述`,
+      ),
+    );
+  }
+  return out;
+}
