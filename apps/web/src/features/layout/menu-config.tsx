@@ -1,0 +1,162 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BookOutlined,
+  HighlightOutlined,
+  DashboardOutlined,
+  FileTextOutlined,
+  InboxOutlined,
+  FileDoneOutlined,
+  LayoutOutlined,
+  FileSearchOutlined,
+  LoginOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { PERM } from '../../lib/permissions';
+import type { MenuEntry } from './menu-tree';
+
+/** The navigation of the app. Later modules add their entries here. */
+export const MENU: MenuEntry[] = [
+  {
+    key: 'dashboard',
+    label: '工作台',
+    icon: <DashboardOutlined />,
+    path: '/dashboard',
+    testId: 'menu-dashboard',
+  },
+  {
+    key: 'org',
+    label: '组织机构',
+    icon: <ApartmentOutlined />,
+    children: [
+      {
+        key: 'org-units',
+        label: '单位管理',
+        icon: <ApartmentOutlined />,
+        path: '/org/units',
+        permission: PERM.unitList,
+        testId: 'menu-org-units',
+      },
+      {
+        key: 'org-people',
+        label: '人员管理',
+        icon: <TeamOutlined />,
+        path: '/org/people',
+        permission: PERM.personList,
+        testId: 'menu-org-people',
+      },
+      {
+        key: 'org-responsibilities',
+        label: '责任分工',
+        icon: <SolutionOutlined />,
+        path: '/org/responsibilities',
+        permission: PERM.respList,
+        testId: 'menu-org-responsibilities',
+      },
+    ],
+  },
+  {
+    key: 'reports',
+    label: '工作报告',
+    icon: <FileTextOutlined />,
+    children: [
+      {
+        key: 'reports-list',
+        label: '报告管理',
+        icon: <FileDoneOutlined />,
+        path: '/reports',
+        permission: 'report:list',
+        testId: 'menu-reports',
+      },
+      {
+        key: 'reports-received',
+        label: '收到的报告',
+        icon: <InboxOutlined />,
+        path: '/reports/received',
+        permission: 'report:list',
+        testId: 'menu-reports-received',
+      },
+      {
+        key: 'reports-templates',
+        label: '报告模板',
+        icon: <LayoutOutlined />,
+        path: '/reports/templates',
+        permission: 'report:template',
+        testId: 'menu-reports-templates',
+      },
+    ],
+  },
+  {
+    key: 'proofread',
+    label: '公文校对',
+    icon: <HighlightOutlined />,
+    children: [
+      {
+        key: 'proofread-check',
+        label: '公文校对',
+        icon: <HighlightOutlined />,
+        path: '/proofread',
+        permission: 'proofread:check',
+        testId: 'menu-proofread',
+      },
+      {
+        key: 'proofread-terms',
+        label: '词表管理',
+        icon: <BookOutlined />,
+        path: '/proofread/terms',
+        permission: 'proofread:terms:list',
+        testId: 'menu-proofread-terms',
+      },
+    ],
+  },
+  {
+    key: 'system',
+    label: '系统管理',
+    icon: <SettingOutlined />,
+    children: [
+      {
+        key: 'system-users',
+        label: '用户管理',
+        icon: <UserOutlined />,
+        path: '/system/users',
+        permission: PERM.userList,
+        testId: 'menu-system-users',
+      },
+      {
+        key: 'system-roles',
+        label: '角色管理',
+        icon: <SafetyCertificateOutlined />,
+        path: '/system/roles',
+        permission: PERM.roleList,
+        testId: 'menu-system-roles',
+      },
+    ],
+  },
+  {
+    key: 'monitor',
+    label: '日志审计',
+    icon: <AuditOutlined />,
+    children: [
+      {
+        key: 'monitor-login-logs',
+        label: '登录日志',
+        icon: <LoginOutlined />,
+        path: '/monitor/login-logs',
+        permission: PERM.loginLogList,
+        testId: 'menu-monitor-login-logs',
+      },
+      {
+        key: 'monitor-operation-logs',
+        label: '操作日志',
+        icon: <FileSearchOutlined />,
+        path: '/monitor/operation-logs',
+        permission: PERM.operLogList,
+        testId: 'menu-monitor-operation-logs',
+      },
+    ],
+  },
+];

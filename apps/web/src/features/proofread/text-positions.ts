@@ -1,0 +1,94 @@
+// Positions of findings in the text: the contract counts lines from 1 and columns and lengths
+// in Unicode code points; JavaScript strings index UTF-16 code units.
+import type { Finding } from './proofread.types';
+
+/** Line breaks as the proofreader sees them (CRLF and CR become LF). */
+export function normalizeText(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+}
+
+/** UTF-16 offset of the start of every line. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** Moves `count` code points forward from a UTF-16 offset. */
+function advance(text: string, offset: number, count: number): number {
+  let at = offset;
+  for (let n = 0; n < count && at < text.length; n++) {
+    const code = text.charCodeAt(at);
+    at += code >= 0xd800 && code <= 0xdbff && at + 1 < text.length ? 2 : 1;
+  }
+  return at;
+}
+
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
+/** The UTF-16 range a finding covers (empty for findings of length 0). */
+export function findingRange(text: string, starts: readonly number[], f: Finding): TextRange {
+  const lineStart = starts[Math.min(Math.max(f.line, 1), starts.length) - 1] ?? 0;
+  const start = advance(text, lineStart, Math.max(f.column - 1, 0));
+  return { start, end: advance(text, start, f.length) };
+}
+
+/**
+ * The text with the finding's suggestion applied, or null when the text at that place is no
+ * longer the flagged excerpt (it was edited since the check).
+ */
+export function applySuggestion(text: string, f: Finding): string | null {
+  if (f.suggestion === undefined) return null;
+  const { start, end } = findingRange(text, lineStarts(text), f);
+  if (text.slice(start, end) !== f.excerpt) return null;
+  return text.slice(0, start) + f.suggestion + text.slice(end);
+}
+
+export interface Segment {
+  start: number;
+  end: number;
+  /** Indexes of the findings covering this stretch, in input order. */
+  covering: number[];
+  /** Findings that start here (anchors for scrolling), including empty ones. */
+  starting: number[];
+}
+
+/** Splits the text into stretches where the set of covering findings is constant. */
+export function buildSegments(textLength: number, ranges: readonly TextRange[]): Segment[] {
+  const cuts = new Set<number>([0, textLength]);
+  for (const r of ranges) {
+    cuts.add(Math.min(r.start, textLength));
+    cuts.add(Math.min(r.end, textLength));
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  const byStart = ranges.map((r, i) => ({ ...r, i })).sort((a, b) => a.start - b.start);
+  const segments: Segment[] = [];
+  let active: { end: number; i: number }[] = [];
+  let next = 0;
+  for (let p = 0; p < points.length; p++) {
+    const at = points[p] as number;
+    const starting: number[] = [];
+    while (next < byStart.length && (byStart[next] as { start: number }).start <= at) {
+      const r = byStart[next] as TextRange & { i: number };
+      starting.push(r.i);
+      if (r.end > r.start) active.push({ end: r.end, i: r.i });
+      next++;
+    }
+    active = active.filter((a) => a.end > at);
+    const end = points[p + 1];
+    if (end === undefined) {
+      if (starting.length > 0) segments.push({ start: at, end: at, covering: [], starting });
+      break;
+    }
+    segments.push({
+      start: at,
+      end,
+      covering: active.map((a) => a.i).sort((a, b) => a - b),
+      starting: starting.sort((a, b) => a - b),
+    });
+  }
+  return segments;
+}
