@@ -119,7 +119,10 @@ async function registerWebApp(app: FastifyInstance, config: AppConfig): Promise<
     await app.register(fastifyStatic, { root: config.webDistDir, wildcard: true, index: false });
   }
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb) {
+    // Client-side routes get the app shell; missing files (a path with an extension) stay 404.
+    const pathname = request.url.split('?')[0] ?? '';
+    const looksLikeFile = /\.[a-z0-9]+$/i.test(pathname);
+    if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb || looksLikeFile) {
       return reply.status(404).send({ code: 'NOT_FOUND', message: '请求的地址不存在' });
     }
     return reply.type('text/html; charset=utf-8').sendFile('index.html');
