@@ -1,0 +1,110 @@
+import { check } from '@taizhang/proofreader';
+import type { DocumentKind } from '@taizhang/proofreader';
+import { AppError } from '../../errors/app-error';
+import type { Clock } from '../../shared/clock';
+import type { Actor } from '../access/data-scope';
+import { DocumentReadError, readDocument } from './document-reader';
+import { findingsWorkbook } from './proofread-excel';
+import { MAX_CHECK_FILE_BYTES, MAX_CHECK_TEXT_BYTES } from './proofread.schema';
+import type { CheckFileResultDto, CheckResultDto, ExportFindingsBody } from './proofread.schema';
+import type { TermListsService } from './term-lists.service';
+
+export interface CheckInput {
+  text: string;
+  date?: string | undefined;
+  kind?: DocumentKind | undefined;
+  termListIds?: number[] | undefined;
+}
+
+export interface ProofreadServiceDeps {
+  termLists: TermListsService;
+  clock: Clock;
+}
+
+const mb = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+
+/** Today's date in China, the fallback when a document names no date of its own. */
+function todayInChina(clock: Clock): string {
+  return new Date(clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** Checks pasted text or uploaded documents with the engine and the organization's term lists. */
+export class ProofreadService {
+  constructor(private readonly deps: ProofreadServiceDeps) {}
+
+  async check(actor: Actor, input: CheckInput): Promise<CheckResultDto> {
+    const bytes = Buffer.byteLength(input.text, 'utf8');
+    if (bytes > MAX_CHECK_TEXT_BYTES) {
+      throw new AppError(
+        'PAYLOAD_TOO_LARGE',
+        `文字过长（${mb(bytes)}），一次最多校对 ${mb(MAX_CHECK_TEXT_BYTES)}，请分段校对`,
+      );
+    }
+    if (input.text.trim() === '') {
+      throw new AppError('VALIDATION_FAILED', '请输入要校对的文字', [
+        { path: 'text', message: '请输入要校对的文字' },
+      ]);
+    }
+    const { terms, lists } = await this.deps.termLists.compiledFor(actor, input.termListIds);
+    let result;
+    try {
+      result = check(input.text, {
+        ...(input.date ? { date: input.date } : {}),
+        ...(input.kind ? { kind: input.kind } : {}),
+        ...(terms ? { terms } : {}),
+        fallbackDate: todayInChina(this.deps.clock),
+      });
+    } catch (error) {
+      if (error instanceof RangeError) {
+        throw new AppError('VALIDATION_FAILED', error.message, [
+          { path: 'date', message: error.message },
+        ]);
+      }
+      throw error;
+    }
+    return {
+      date: result.date,
+      dateSource: result.dateSource,
+      dateReason: result.dateReason,
+      kind: result.kind,
+      termLists: lists,
+      findings: result.findings,
+    };
+  }
+
+  /** Reads an uploaded .txt/.md/.docx within limits and checks its text. */
+  async checkFile(
+    actor: Actor,
+    file: { fileName: string; bytes: Buffer },
+    options: Omit<CheckInput, 'text'>,
+  ): Promise<CheckFileResultDto> {
+    let document;
+    try {
+      document = await readDocument(file.bytes, file.fileName, { maxBytes: MAX_CHECK_FILE_BYTES });
+    } catch (error) {
+      if (error instanceof DocumentReadError) throw documentError(error);
+      throw error;
+    }
+    const text = document.text.replace(/\r\n?/g, '\n');
+    const result = await this.check(actor, { ...options, text });
+    return { ...result, fileName: file.fileName, format: document.format, text };
+  }
+
+  exportFindings(input: ExportFindingsBody): Promise<Buffer> {
+    return findingsWorkbook(input);
+  }
+}
+
+/** The reader's typed errors as API errors with the same Chinese message. */
+function documentError(error: DocumentReadError): AppError {
+  switch (error.status) {
+    case 413:
+      return new AppError('PAYLOAD_TOO_LARGE', error.message);
+    case 415:
+      return new AppError('UNSUPPORTED_MEDIA_TYPE', error.message);
+    default:
+      return new AppError('VALIDATION_FAILED', error.message, [
+        { path: 'file', message: error.message },
+      ]);
+  }
+}

@@ -1,0 +1,129 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DEMO_PASSWORD, startTestServer } from '../apps/server/test/helpers/test-server';
+import type { TestServer } from '../apps/server/test/helpers/test-server';
+import { browserAvailable, ensureWebBuilt, launchBrowser, TEST_OUTPUT_DIR } from './browser';
+
+const NEW_PASSWORD = 'Qingchuan#2026';
+const TEXT = [
+  '集团机关第一党支部关于2024年上半年意识形态工作的报告',
+  '',
+  '今年以来，XX同志带领支部认真落实意识形态工作责任制，，开展最最重要的学习。',
+  '一、主要工作',
+  '二、存在的问题',
+  '三、下一步工作打算',
+  '',
+  '集团机关第一党支部',
+  '2024年7月10日',
+].join('\n');
+
+describe.runIf(browserAvailable())('proofreading a pasted report in Chromium', () => {
+  let server: TestServer;
+  let url: string;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    await ensureWebBuilt();
+    server = await startTestServer();
+    url = server.url;
+    browser = await launchBrowser();
+    context = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      locale: 'zh-CN',
+      acceptDownloads: true,
+    });
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.route(
+      (u) => !u.href.startsWith(url),
+      (route) => route.abort(),
+    );
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it(
+    'uploads a term list, checks text, locates and fixes findings, exports',
+    { timeout: 120_000 },
+    async () => {
+      await page.goto(`${url}/login`);
+      await page.getByTestId('login-username').fill('jiguan1');
+      await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+      await page.getByTestId('login-submit').click();
+      await page.getByTestId('password-change-required').waitFor();
+      await page.getByTestId('password-old').fill(DEMO_PASSWORD);
+      await page.getByTestId('password-new').fill(NEW_PASSWORD);
+      await page.getByTestId('password-confirm').fill(NEW_PASSWORD);
+      await page.getByTestId('password-submit').click();
+      await page.getByTestId('dashboard').waitFor();
+
+      await page.getByTestId('menu-proofread-terms').click();
+      await page.waitForURL(/\/proofread\/terms$/);
+      await page.getByTestId('term-list-create').click();
+      await page.getByRole('dialog').getByLabel('词表名称').fill('支部词表');
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: /确\s*定|保\s*存/ })
+        .click();
+      await page.getByText('支部词表').waitFor();
+      await page.getByTestId('term-list-upload').first().click();
+      const dialog = page.getByRole('dialog');
+      await dialog
+        .locator('input[type=file]')
+        .setInputFiles({
+          name: 'bad.tsv',
+          mimeType: 'text/plain',
+          buffer: Buffer.from('\t禁用\n词\t乱写\n'),
+        });
+      await page.getByTestId('term-upload-error').waitFor();
+      await dialog.getByText('第 1 行').waitFor();
+      await dialog.getByRole('cell', { name: /未知类别/ }).waitFor();
+      await page.screenshot({ path: path.join(TEST_OUTPUT_DIR, 'proofread-term-errors.png') });
+      await dialog
+        .locator('input[type=file]')
+        .setInputFiles({
+          name: 'ok.tsv',
+          mimeType: 'text/plain',
+          buffer: Buffer.from('最最重要\t禁用\t\t最重要\n'),
+        });
+      await page.getByText(/已导入为第 1 版/).waitFor();
+
+      await page.goto(`${url}/proofread`);
+      await page.getByTestId('proofread-input').fill(TEXT);
+      await page.getByTestId('proofread-run').click();
+      await page.getByTestId('proofread-text').waitFor();
+      const note = await page.getByTestId('proofread-date-note').innerText();
+      expect(note).toContain('2024年7月10日');
+      expect(note).toContain('推断');
+      const items = page.getByTestId('proofread-finding');
+      expect(await items.count()).toBeGreaterThan(1);
+      await items.filter({ hasText: '占位符' }).first().click();
+      await page.locator('mark.pf-flash').first().waitFor();
+      expect(await page.locator('mark.pf-flash').first().innerText()).toBe('XX');
+      await page.screenshot({
+        path: path.join(TEST_OUTPUT_DIR, 'proofread-page.png'),
+        fullPage: true,
+      });
+
+      const term = items.filter({ hasText: '最最重要' }).first();
+      await term.getByRole('button', { name: '应用建议' }).click();
+      await page.getByText('已应用建议并重新校对').waitFor();
+      expect(await page.getByTestId('proofread-text').innerText()).toContain('开展最重要的学习');
+
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: /导出 Excel/ }).click(),
+      ]);
+      const saved = path.join(TEST_OUTPUT_DIR, 'proofread-findings.xlsx');
+      await download.saveAs(saved);
+      expect(fs.statSync(saved).size).toBeGreaterThan(1000);
+    },
+  );
+});
