@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import {
   Alert,
   App,
@@ -23,78 +23,13 @@ import { QueryErrorAlert } from '../../components/query-error';
 import { formatDate } from '../../lib/format';
 import { useApiErrorHandler } from '../../lib/use-api-error';
 import { FigureRecordsDrawer } from './figure-records-drawer';
+import { ReportPreview } from './report-preview';
+import { findingsAt, useLiveProofread } from './use-live-proofread';
 import { ParagraphEditor } from './paragraph-editor';
-import {
-  exportUrl,
-  proofreadDraft,
-  usePreview,
-  useReport,
-  useReportTransition,
-  useSaveReport,
-} from './reports.api';
-import type { Finding, ProofreadResult, Report, ReportDraft } from './reports.types';
+import { exportUrl, useReport, useReportTransition, useSaveReport } from './reports.api';
+import type { ReportDraft } from './reports.types';
 import { ReportVersionsDrawer } from './report-versions-drawer';
 import { STATUS_COLORS, draftOf, periodLabel } from './report-text';
-
-const PROOFREAD_DELAY_MS = 600;
-
-function findingsAt(
-  findings: Finding[],
-  where: { part?: string; sectionId?: string; subsectionId?: string; paragraph?: number },
-): Finding[] {
-  return findings.filter(
-    (f) =>
-      (where.part === undefined || f.location.part === where.part) &&
-      f.location.sectionId === where.sectionId &&
-      f.location.subsectionId === where.subsectionId &&
-      (where.paragraph === undefined || (f.location.paragraph ?? 0) === where.paragraph),
-  );
-}
-
-/** Proofreads the draft as the user types (debounced); returns the latest result. */
-function useLiveProofread(report: Report | undefined, draft: ReportDraft | undefined) {
-  const [result, setResult] = useState<ProofreadResult>();
-  const [checking, setChecking] = useState(false);
-  const sequence = useRef(0);
-  useEffect(() => {
-    if (!report || !draft) return undefined;
-    const current = ++sequence.current;
-    setChecking(true);
-    const timer = window.setTimeout(() => {
-      proofreadDraft(report.id, draft)
-        .then((r) => {
-          if (current === sequence.current) setResult(r);
-        })
-        .catch(() => undefined)
-        .finally(() => {
-          if (current === sequence.current) setChecking(false);
-        });
-    }, PROOFREAD_DELAY_MS);
-    return () => window.clearTimeout(timer);
-  }, [report, draft]);
-  return { result, checking };
-}
-
-function Preview({ report, onFigure }: { report: Report; onFigure: (key: string) => void }) {
-  const { data, isFetching } = usePreview(report.id, report.version);
-  return (
-    <Spin spinning={isFetching}>
-      <div
-        style={{ background: '#f2f2f2', padding: 16, overflow: 'auto' }}
-        onClick={(e) => {
-          const target = (e.target as HTMLElement).closest('a.figure');
-          const key = target?.getAttribute('data-figure-key');
-          if (key) {
-            e.preventDefault();
-            onFigure(key);
-          }
-        }}
-        // The server's renderer escapes every text; figures are <a class="figure" data-figure-key>.
-        dangerouslySetInnerHTML={{ __html: data?.html ?? '' }}
-      />
-    </Spin>
-  );
-}
 
 /** The report editor: section by section, proofread as you type, figures linked to records. */
 export function ReportEditorPage() {
@@ -461,7 +396,7 @@ export function ReportEditorPage() {
           {
             key: 'preview',
             label: '公文预览',
-            children: <Preview report={report} onFigure={setFigureKey} />,
+            children: <ReportPreview report={report} onFigure={setFigureKey} />,
           },
         ]}
       />
