@@ -70,7 +70,12 @@ export const demoPeople: DemoPerson[] = [
 
 export const demoResponsibilities: DemoResponsibility[] = [
   { unit: 'root', person: 'lin', role: '第一责任人', areas: [] },
-  { unit: 'root', person: 'shen', role: '直接责任人', areas: ['宣传教育', '阵地管理', '舆情应对', '文明创建'] },
+  {
+    unit: 'root',
+    person: 'shen',
+    role: '直接责任人',
+    areas: ['宣传教育', '阵地管理', '舆情应对', '文明创建'],
+  },
   { unit: 'root', person: 'he', role: '直接责任人', areas: ['督查考核'] },
   { unit: 'root', person: 'zhou', role: '一岗双责', areas: [] },
   { unit: 'root', person: 'tang', role: '一岗双责', areas: [] },

@@ -9,7 +9,14 @@ import { RolesRepository } from '../modules/roles/roles.repository';
 import { ensureBuiltinRoles } from '../modules/roles/ensure-builtin-roles';
 import { UnitsRepository } from '../modules/units/units.repository';
 import { UsersRepository } from '../modules/users/users.repository';
-import { DEMO_PASSWORD, DEMO_ROOT_UNIT, demoPeople, demoResponsibilities, demoUnits, demoUsers } from './demo-organization';
+import {
+  DEMO_PASSWORD,
+  DEMO_ROOT_UNIT,
+  demoPeople,
+  demoResponsibilities,
+  demoUnits,
+  demoUsers,
+} from './demo-organization';
 
 export interface SeedResult {
   created: boolean;
@@ -20,7 +27,11 @@ export interface SeedResult {
  * Creates the demo organization, people, responsibilities and accounts in one transaction.
  * Idempotent: when the demo root unit exists already, nothing is written.
  */
-export async function seedDemo(db: Db, clock: Clock, year = clock.now().getUTCFullYear()): Promise<SeedResult> {
+export async function seedDemo(
+  db: Db,
+  clock: Clock,
+  year = clock.now().getUTCFullYear(),
+): Promise<SeedResult> {
   const units = new UnitsRepository(db.kysely);
   const existing = await units.findLiveByName(DEMO_ROOT_UNIT);
   if (existing) return { created: false, rootUnitId: existing.id };
@@ -31,8 +42,19 @@ export async function seedDemo(db: Db, clock: Clock, year = clock.now().getUTCFu
     const unitRepo = new UnitsRepository(trx);
     const unitIds = new Map<string, { id: number; path: string; depth: number }>();
     for (const unit of demoUnits) {
-      const parent = unit.parent ? unitIds.get(unit.parent) ?? null : null;
-      const id = await unitRepo.insert({ parent, name: unit.name, type: unit.type, sort_order: unitIds.size, remark: '', created_by: null }, now, trx);
+      const parent = unit.parent ? (unitIds.get(unit.parent) ?? null) : null;
+      const id = await unitRepo.insert(
+        {
+          parent,
+          name: unit.name,
+          type: unit.type,
+          sort_order: unitIds.size,
+          remark: '',
+          created_by: null,
+        },
+        now,
+        trx,
+      );
       const row = await unitRepo.findLive(id, trx);
       if (!row) throw new Error('demo unit vanished');
       unitIds.set(unit.key, { id, path: row.path, depth: row.depth });
@@ -46,7 +68,14 @@ export async function seedDemo(db: Db, clock: Clock, year = clock.now().getUTCFu
     const personIds = new Map<string, number>();
     for (const person of demoPeople) {
       const id = await peopleRepo.insert(
-        { unit_id: unitId(person.unit), name: person.name, post: person.post, gender: person.gender, phone: null, remark: '' },
+        {
+          unit_id: unitId(person.unit),
+          name: person.name,
+          post: person.post,
+          gender: person.gender,
+          phone: null,
+          remark: '',
+        },
         null,
         now,
         trx,
@@ -58,13 +87,30 @@ export async function seedDemo(db: Db, clock: Clock, year = clock.now().getUTCFu
       const personId = personIds.get(r.person);
       if (!personId) throw new Error(`unknown demo person ${r.person}`);
       for (const y of [year - 1, year]) {
-        await respRepo.insert({ unit_id: unitId(r.unit), person_id: personId, role: r.role, areas: JSON.stringify(r.areas), year: y }, null, now, trx);
+        await respRepo.insert(
+          {
+            unit_id: unitId(r.unit),
+            person_id: personId,
+            role: r.role,
+            areas: JSON.stringify(r.areas),
+            year: y,
+          },
+          null,
+          now,
+          trx,
+        );
       }
     }
     const userRepo = new UsersRepository(trx);
     for (const user of demoUsers) {
       const id = await userRepo.insert(
-        { username: user.username, display_name: user.displayName, password_hash: passwordHash, unit_id: unitId(user.unit), must_change_password: true },
+        {
+          username: user.username,
+          display_name: user.displayName,
+          password_hash: passwordHash,
+          unit_id: unitId(user.unit),
+          must_change_password: true,
+        },
         now,
         trx,
       );

@@ -1,9 +1,8 @@
 import type { Actor } from '../access/data-scope';
 import type { ComplianceService } from '../compliance/compliance.service';
-import { chinaToday } from '../compliance/compliance.service';
+import { chinaToday, todoItems } from '../compliance/compliance.service';
 import { DEFAULT_DUE_SOON_DAYS, emptyCounts } from '../compliance/compliance-engine';
-import { periodContaining, yearPeriod, daysBetween } from '../compliance/compliance-periods';
-import type { TodoItem } from '../compliance/compliance.schema';
+import { periodContaining, yearPeriod } from '../compliance/compliance-periods';
 import type { PeopleRepository } from '../people/people.repository';
 import type { UnitsRepository } from '../units/units.repository';
 import type { UsersRepository } from '../users/users.repository';
@@ -16,7 +15,7 @@ export interface DashboardServiceDeps {
   people: Pick<PeopleRepository, 'countVisible'>;
   users: Pick<UsersRepository, 'countVisible'>;
   dashboard: DashboardRepository;
-  compliance: Pick<ComplianceService, 'compute' | 'scopeSelection'>;
+  compliance: Pick<ComplianceService, 'count' | 'scopeSelection'>;
   clock: Clock;
 }
 
@@ -42,40 +41,29 @@ export class DashboardService {
     const yearRange = yearPeriod(year);
     const quarter = periodContaining('quarter', asOf);
     const [status, byMonth, recent] = await Promise.all([
-      compliance.compute(actor, compliance.scopeSelection(actor), yearRange, DEFAULT_DUE_SOON_DAYS, asOf),
+      compliance.count(
+        actor,
+        compliance.scopeSelection(actor),
+        yearRange,
+        DEFAULT_DUE_SOON_DAYS,
+        asOf,
+      ),
       dashboard.countByMonthAndType(actor, yearRange.start, yearRange.end),
       dashboard.recent(actor, 10),
     ]);
     const units = new Map(status.units.map((u) => [u.id, u.name]));
-    const requirements = new Map(status.requirements.map((r) => [r.id, r]));
     const current = emptyCounts();
     const yearToDate = emptyCounts();
-    const missedByUnit = new Map<number, number>();
-    const dueSoon: TodoItem[] = [];
-    const missed: TodoItem[] = [];
     for (const s of status.statuses) {
       if (s.periodStart <= asOf && asOf <= s.periodEnd) current[s.status] += 1;
       if (s.periodStart <= asOf) yearToDate[s.status] += 1;
-      if (s.status !== 'due_soon' && s.status !== 'missed') continue;
-      const item: TodoItem = {
-        unitId: s.unitId,
-        unitName: units.get(s.unitId) ?? '',
-        requirementId: s.requirementId,
-        requirementTitle: requirements.get(s.requirementId)?.title ?? '',
-        areaName: requirements.get(s.requirementId)?.areaName ?? '',
-        period: s.period,
-        deadline: s.deadline,
-        daysLeft: daysBetween(asOf, s.deadline),
-        status: s.status,
-        count: s.count,
-        required: s.required,
-      };
-      if (s.status === 'due_soon') dueSoon.push(item);
-      else {
-        missed.push(item);
-        missedByUnit.set(s.unitId, (missedByUnit.get(s.unitId) ?? 0) + 1);
-      }
     }
+    const todo = todoItems(status);
+    const dueSoon = todo.filter((item) => item.status === 'due_soon');
+    const missed = todo.filter((item) => item.status === 'missed');
+    const missedByUnit = new Map<number, number>();
+    for (const item of missed)
+      missedByUnit.set(item.unitId, (missedByUnit.get(item.unitId) ?? 0) + 1);
     dueSoon.sort((a, b) => a.daysLeft - b.daysLeft);
     missed.sort((a, b) => b.daysLeft - a.daysLeft);
     const byType = new Map<string, number>();
@@ -98,7 +86,15 @@ export class DashboardService {
         total: [...byType.values()].reduce((a, b) => a + b, 0),
         byType: [...byType].map(([type, count]) => ({ type, count })),
         byMonth,
-        recent: recent.map((r) => ({ id: r.id, unitId: r.unit_id, unitName: r.unit_name, type: r.type, subtype: r.subtype, date: r.date, title: r.title })),
+        recent: recent.map((r) => ({
+          id: r.id,
+          unitId: r.unit_id,
+          unitName: r.unit_name,
+          type: r.type,
+          subtype: r.subtype,
+          date: r.date,
+          title: r.title,
+        })),
       },
     };
   }

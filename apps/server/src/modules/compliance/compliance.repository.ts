@@ -1,0 +1,189 @@
+import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import type { Actor } from '../access/data-scope';
+import { pathUpperBound } from '../access/data-scope';
+import { unitVisible } from '../access/scope-query';
+import type { ComplianceUnit, EvidenceRecord } from './compliance-engine';
+
+export interface ScopedUnit extends ComplianceUnit {
+  name: string;
+  parentId: number | null;
+  path: string;
+}
+
+/** Records whose attendance matters: these types and raw subtypes (null: any). */
+export interface AttendanceNeed {
+  types: readonly string[] | null;
+  subtypes: readonly string[] | null;
+}
+
+/** One column of a count matrix: records of these types and written subtypes (null: any) in [from, to]. */
+export interface CountColumn {
+  types: readonly string[] | null;
+  subtypes: readonly string[] | null;
+  from: string;
+  to: string;
+  requireAttendance: boolean;
+}
+
+/** Which units' records to read: one unit, or a subtree by materialized path. */
+export type UnitSelection = { unitId: number } | { subtreePath: string };
+
+/** SQL over units and the ledger's activities for compliance; no rules here. */
+export class ComplianceRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** Live units of the selection that the actor may see, in tree order. */
+  async units(actor: Actor, selection: UnitSelection): Promise<ScopedUnit[]> {
+    let query = this.db
+      .selectFrom('units')
+      .select(['id', 'name', 'type', 'parent_id', 'path'])
+      .where('deleted_at', 'is', null)
+      .where(unitVisible(actor));
+    query =
+      'unitId' in selection
+        ? query.where('id', '=', selection.unitId)
+        : query
+            .where('path', '>=', selection.subtreePath)
+            .where('path', '<', pathUpperBound(selection.subtreePath));
+    const rows = await query.orderBy('path').execute();
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      type: r.type,
+      parentId: r.parent_id,
+      path: r.path,
+    }));
+  }
+
+  /**
+   * Live activities of the selected units dated within [from, to], reduced to what the engine
+   * needs. `types` narrows to the activity types tracked requirements count (null: any).
+   * `attendance` says which records the engine needs the attendance flag of; only those are
+   * read from the table, everything else comes from the covering index.
+   */
+  async evidence(
+    selection: UnitSelection,
+    range: { from: string; to: string },
+    types: readonly string[] | null,
+    attendance: AttendanceNeed | null,
+  ): Promise<EvidenceRecord[]> {
+    const [rows, withAttendance] = await Promise.all([
+      this.inScope(selection, range, types)
+        .select([
+          'activities.id',
+          'activities.unit_id',
+          'activities.type',
+          'activities.subtype',
+          'activities.date',
+        ])
+        .execute(),
+      attendance
+        ? this.inScope(selection, range, attendance.types)
+            .$if(attendance.subtypes !== null, (q) =>
+              q.where('activities.subtype', 'in', nonEmpty(attendance.subtypes ?? [])),
+            )
+            .where('activities.attendance', '<>', '[]')
+            .select('activities.id')
+            .execute()
+        : Promise.resolve([]),
+    ]);
+    const attended = new Set(withAttendance.map((r) => r.id));
+    return rows.map((r) => ({
+      id: r.id,
+      unitId: r.unit_id,
+      type: r.type,
+      subtype: r.subtype,
+      date: r.date,
+      hasAttendance: attended.has(r.id),
+    }));
+  }
+
+  /**
+   * Per unit, the number of live records matching each column's condition: one grouped query
+   * (two when some columns need attendance), one row per unit, no record rows in memory.
+   */
+  async countMatrix(
+    selection: UnitSelection,
+    columns: readonly CountColumn[],
+  ): Promise<Map<number, number[]>> {
+    const result = new Map<number, number[]>();
+    const indexed = columns.map((column, k) => ({ column, k }));
+    for (const group of [
+      indexed.filter((c) => !c.column.requireAttendance),
+      indexed.filter((c) => c.column.requireAttendance),
+    ]) {
+      if (group.length === 0) continue;
+      const range = {
+        from: group.reduce((min, c) => (c.column.from < min ? c.column.from : min), '9999-12-31'),
+        to: group.reduce((max, c) => (c.column.to > max ? c.column.to : max), '0000-01-01'),
+      };
+      const types = group.some((c) => c.column.types === null)
+        ? null
+        : [...new Set(group.flatMap((c) => c.column.types ?? []))];
+      const needsAttendance = group[0]?.column.requireAttendance ?? false;
+      const subtypes = group.some((c) => c.column.subtypes === null)
+        ? null
+        : [...new Set(group.flatMap((c) => c.column.subtypes ?? []))];
+      const rows = await this.inScope(selection, range, types)
+        // Narrow by subtype first so only candidate rows are read from the table.
+        .$if(needsAttendance && subtypes !== null, (q) =>
+          q.where('activities.subtype', 'in', nonEmpty(subtypes ?? [])),
+        )
+        .$if(needsAttendance, (q) => q.where('activities.attendance', '<>', '[]'))
+        .select('activities.unit_id')
+        .select(
+          group.map(({ column, k }) =>
+            sql<number>`sum(case when ${matches(column)} then 1 else 0 end)`.as(`c${k}`),
+          ),
+        )
+        .groupBy('activities.unit_id')
+        .execute();
+      for (const row of rows) {
+        const counts = result.get(row.unit_id) ?? new Array<number>(columns.length).fill(0);
+        const values = row as Record<string, unknown>;
+        for (const { k } of group) counts[k] = Number(values[`c${k}`] ?? 0);
+        result.set(row.unit_id, counts);
+      }
+    }
+    return result;
+  }
+
+  private inScope(
+    selection: UnitSelection,
+    range: { from: string; to: string },
+    types: readonly string[] | null,
+  ) {
+    let query = this.db
+      .selectFrom('activities')
+      .where('activities.deleted_at', 'is', null)
+      .where('activities.date', '>=', range.from)
+      .where('activities.date', '<=', range.to);
+    if (types !== null) query = query.where('activities.type', 'in', nonEmpty(types));
+    return 'unitId' in selection
+      ? query.where('activities.unit_id', '=', selection.unitId)
+      : query.where('activities.unit_id', 'in', (eb) =>
+          eb
+            .selectFrom('units')
+            .select('units.id')
+            .where('units.path', '>=', selection.subtreePath)
+            .where('units.path', '<', pathUpperBound(selection.subtreePath)),
+        );
+  }
+}
+
+/** SQL condition of one count column (values bound as parameters). */
+function matches(column: CountColumn) {
+  const parts = [sql`activities.date >= ${column.from}`, sql`activities.date <= ${column.to}`];
+  if (column.types !== null)
+    parts.push(sql`activities.type in (${sql.join(nonEmpty(column.types))})`);
+  if (column.subtypes !== null)
+    parts.push(sql`activities.subtype in (${sql.join(nonEmpty(column.subtypes))})`);
+  return sql.join(parts, sql` and `);
+}
+
+/** `IN ()` is not SQL; an impossible value keeps the condition false. */
+function nonEmpty(values: readonly string[]): string[] {
+  return values.length > 0 ? [...values] : [''];
+}

@@ -1,0 +1,40 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { actorOf } from '../../http/auth-hook';
+import type { ComplianceService } from './compliance.service';
+import { complianceQuery, complianceReport, todoQuery, todoResponse } from './compliance.schema';
+
+const tags = ['责任落实'];
+
+export function registerComplianceRoutes(
+  api: FastifyInstance,
+  compliance: ComplianceService,
+): void {
+  const r = api.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/compliance',
+    {
+      config: { permission: 'compliance:view' },
+      schema: {
+        tags,
+        summary: '责任落实情况：单位 × 要求的达标状态、满足要求的台账记录和汇总',
+        querystring: complianceQuery,
+        response: { 200: complianceReport },
+      },
+    },
+    (request) => compliance.status(actorOf(request), request.query),
+  );
+  r.get(
+    '/compliance/todo',
+    {
+      config: { permission: 'compliance:view' },
+      schema: {
+        tags,
+        summary: '待办：数据权限内即将到期和已逾期未完成的要求',
+        querystring: todoQuery,
+        response: { 200: todoResponse },
+      },
+    },
+    (request) => compliance.todo(actorOf(request), request.query),
+  );
+}

@@ -1,0 +1,343 @@
+import { AppError, notFound } from '../../errors/app-error';
+import type { Clock } from '../../shared/clock';
+import type { Actor } from '../access/data-scope';
+import type { FrameworkRepository } from '../framework/framework.repository';
+import type { FrameworkService } from '../framework/framework.service';
+import { toRule } from '../framework/framework.presenter';
+import type { RequirementRule, RequirementStatus } from './compliance-engine';
+import {
+  DEFAULT_DUE_SOON_DAYS,
+  emptyCounts,
+  evaluateCompliance,
+  evaluateFromCounts,
+  isTracked,
+  rollUp,
+  ruleWindows,
+  writtenSubtypes,
+} from './compliance-engine';
+import type { Period } from './compliance-periods';
+import { currentPeriodKey, daysBetween, parsePeriod, yearPeriod } from './compliance-periods';
+import type {
+  AttendanceNeed,
+  ComplianceRepository,
+  CountColumn,
+  ScopedUnit,
+  UnitSelection,
+} from './compliance.repository';
+import type {
+  ComplianceQuery,
+  ComplianceReport,
+  TodoItem,
+  TodoResponse,
+} from './compliance.schema';
+
+export interface ComplianceServiceDeps {
+  compliance: ComplianceRepository;
+  frameworks: FrameworkRepository;
+  frameworkService: Pick<FrameworkService, 'ensureForYear'>;
+  clock: Clock;
+}
+
+/** At most this many satisfying record ids per item; `count` always carries the total. */
+const MAX_RECORD_IDS = 50;
+
+/** Today's date in China (UTC+8), where the duties fall due. */
+export function chinaToday(clock: Clock): string {
+  return new Date(clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+export interface ComplianceComputation {
+  period: Period;
+  asOf: string;
+  dueSoonDays: number;
+  framework: { id: number; year: number; name: string };
+  requirements: ComplianceReport['requirements'];
+  units: ScopedUnit[];
+  statuses: RequirementStatus[];
+}
+
+/** Compliance status of units against the year's framework, always within the actor's scope. */
+export class ComplianceService {
+  constructor(private readonly deps: ComplianceServiceDeps) {}
+
+  /** The selection an actor covers by default: their subtree, or just their unit. */
+  scopeSelection(actor: Actor): UnitSelection {
+    switch (actor.dataScope) {
+      case 'all':
+        return { subtreePath: '/' };
+      case 'unit_and_below':
+        return { subtreePath: actor.unitPath };
+      case 'unit':
+      case 'self':
+        return { unitId: actor.unitId };
+    }
+  }
+
+  async status(actor: Actor, query: ComplianceQuery): Promise<ComplianceReport> {
+    const asOf = chinaToday(this.deps.clock);
+    const period = parsePeriod(query.period ?? currentPeriodKey('quarter', asOf));
+    if (!period) throw new AppError('VALIDATION_FAILED', '期间须为 2026、2026H1 或 2026Q1 的形式');
+    // A year's framework is created on first use; do not create them for far-off years.
+    if (period.year < 2000 || period.year > Number(asOf.slice(0, 4)) + 1) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `期间须在 2000 年至 ${Number(asOf.slice(0, 4)) + 1} 年之间`,
+      );
+    }
+    const unitId = query.unitId ?? actor.unitId;
+    const [unit] = await this.deps.compliance.units(actor, { unitId });
+    if (!unit) throw notFound('单位不存在或无权访问');
+    const selection: UnitSelection = query.includeSubunits
+      ? { subtreePath: unit.path }
+      : { unitId };
+    const result = await this.compute(
+      actor,
+      selection,
+      period,
+      query.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS,
+      asOf,
+    );
+    // In a roll-up, per-unit rows of untracked duties say nothing unit-specific: counted, not listed.
+    return present(result, !query.includeSubunits);
+  }
+
+  /** The year's framework, its rules and the aliases, and the selected units the actor sees. */
+  private async load(actor: Actor, selection: UnitSelection, period: Period) {
+    const { compliance, frameworks, frameworkService } = this.deps;
+    const framework = await frameworkService.ensureForYear(actor, period.year);
+    const [rows, areas, aliasRows, units] = await Promise.all([
+      frameworks.requirements(framework.id),
+      frameworks.areas(framework.id),
+      frameworks.aliases(),
+      compliance.units(actor, selection),
+    ]);
+    const rules = rows.map(toRule);
+    const areaNames = new Map(areas.map((a) => [a.id, a.name]));
+    return {
+      framework: { id: framework.id, year: framework.year, name: framework.name },
+      rules,
+      aliases: new Map(aliasRows.map((a) => [a.alias, a.canonical])),
+      units,
+      requirements: rows.map((r, i) => ({
+        id: r.id,
+        code: r.code,
+        title: r.title,
+        areaName: areaNames.get(r.area_id) ?? '',
+        cadence: rules[i]?.cadence ?? 'year',
+        minCount: r.min_count,
+        tracking: rules[i]?.tracking ?? 'not_tracked',
+      })),
+    };
+  }
+
+  /** Status of a selection of units with the ids of the satisfying records. */
+  async compute(
+    actor: Actor,
+    selection: UnitSelection,
+    period: Period,
+    dueSoonDays: number,
+    asOf = chinaToday(this.deps.clock),
+  ): Promise<ComplianceComputation> {
+    const { framework, rules, aliases, units, requirements } = await this.load(
+      actor,
+      selection,
+      period,
+    );
+    const tracked = rules.filter(isTracked);
+    const records =
+      tracked.length > 0 && units.length > 0
+        ? await this.deps.compliance.evidence(
+            selection,
+            evidenceRange(tracked, period),
+            typesOf(tracked),
+            attendanceNeed(tracked, aliases),
+          )
+        : [];
+    const visible = new Set(units.map((u) => u.id));
+    const statuses = evaluateCompliance({
+      units,
+      requirements: rules,
+      records: records.filter((r) => visible.has(r.unitId)),
+      query: period,
+      asOf,
+      dueSoonDays,
+      aliases,
+    });
+    return { period, asOf, dueSoonDays, framework, requirements, units, statuses };
+  }
+
+  /**
+   * Status of a selection of units from counts aggregated in SQL (no record ids): what the
+   * dashboard and the to-do list need, fast over thousands of units.
+   */
+  async count(
+    actor: Actor,
+    selection: UnitSelection,
+    period: Period,
+    dueSoonDays: number,
+    asOf = chinaToday(this.deps.clock),
+  ): Promise<ComplianceComputation> {
+    const { framework, rules, aliases, units, requirements } = await this.load(
+      actor,
+      selection,
+      period,
+    );
+    const columns: CountColumn[] = [];
+    const columnOf = new Map<string, number>();
+    rules.forEach((rule, i) => {
+      if (!isTracked(rule)) return;
+      ruleWindows(rule, period).forEach((window, w) => {
+        columnOf.set(`${i}:${w}`, columns.length);
+        columns.push({
+          types: rule.evidenceTypes.length > 0 ? rule.evidenceTypes : null,
+          subtypes:
+            rule.evidenceSubtypes.length > 0
+              ? writtenSubtypes(rule.evidenceSubtypes, aliases)
+              : null,
+          from: window.period.start,
+          to: window.windowEnd,
+          requireAttendance: rule.requireAttendance,
+        });
+      });
+    });
+    const matrix =
+      columns.length > 0 && units.length > 0
+        ? await this.deps.compliance.countMatrix(selection, columns)
+        : new Map<number, number[]>();
+    const statuses = evaluateFromCounts(
+      { units, requirements: rules, query: period, asOf, dueSoonDays },
+      (unitId, i, w) => matrix.get(unitId)?.[columnOf.get(`${i}:${w}`) ?? -1] ?? 0,
+    );
+    return { period, asOf, dueSoonDays, framework, requirements, units, statuses };
+  }
+
+  /** Duties due soon or missed this year, in the actor's whole scope, most urgent first. */
+  async todo(
+    actor: Actor,
+    options: { dueSoonDays?: number | undefined; limit?: number | undefined },
+  ): Promise<TodoResponse> {
+    const asOf = chinaToday(this.deps.clock);
+    const year = Number(asOf.slice(0, 4));
+    const dueSoonDays = options.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS;
+    const selection = this.scopeSelection(actor);
+    const computations = [await this.count(actor, selection, yearPeriod(year), dueSoonDays, asOf)];
+    // Early in a year, last year's half-year and annual duties may still fall due (自查报告 by 15 January).
+    if (asOf.slice(5, 7) <= '03')
+      computations.push(
+        await this.count(actor, selection, yearPeriod(year - 1), dueSoonDays, asOf),
+      );
+    const items = computations
+      .flatMap(todoItems)
+      .filter((item) => item.deadline >= `${year}-01-01`);
+    items.sort((a, b) =>
+      a.status !== b.status
+        ? a.status === 'due_soon'
+          ? -1
+          : 1
+        : a.status === 'due_soon'
+          ? a.daysLeft - b.daysLeft
+          : b.daysLeft - a.daysLeft,
+    );
+    return { asOf, total: items.length, items: items.slice(0, options.limit ?? 100) };
+  }
+}
+
+/** The due-soon and missed duties of a computation, as to-do items (unsorted). */
+export function todoItems(c: ComplianceComputation): TodoItem[] {
+  const units = new Map(c.units.map((u) => [u.id, u.name]));
+  const requirements = new Map(c.requirements.map((r) => [r.id, r]));
+  const items: TodoItem[] = [];
+  for (const s of c.statuses) {
+    if (s.status !== 'due_soon' && s.status !== 'missed') continue;
+    items.push({
+      unitId: s.unitId,
+      unitName: units.get(s.unitId) ?? '',
+      requirementId: s.requirementId,
+      requirementTitle: requirements.get(s.requirementId)?.title ?? '',
+      areaName: requirements.get(s.requirementId)?.areaName ?? '',
+      period: s.period,
+      deadline: s.deadline,
+      daysLeft: daysBetween(c.asOf, s.deadline),
+      status: s.status,
+      count: s.count,
+      required: s.required,
+    });
+  }
+  return items;
+}
+
+/** The activity types any of the rules counts; null when one counts every type. */
+function typesOf(rules: readonly RequirementRule[]): string[] | null {
+  return rules.some((r) => r.evidenceTypes.length === 0)
+    ? null
+    : [...new Set(rules.flatMap((r) => r.evidenceTypes))];
+}
+
+/** The dates any rule's window covers: from the first window's start to the last deadline. */
+function evidenceRange(rules: readonly RequirementRule[], period: Period) {
+  let from = period.start;
+  let to = period.end;
+  for (const rule of rules) {
+    for (const w of ruleWindows(rule, period)) {
+      if (w.period.start < from) from = w.period.start;
+      if (w.windowEnd > to) to = w.windowEnd;
+    }
+  }
+  return { from, to };
+}
+
+/** Which records need their attendance read: those a rule requiring attendance could count. */
+function attendanceNeed(
+  rules: readonly RequirementRule[],
+  aliases: ReadonlyMap<string, string>,
+): AttendanceNeed | null {
+  const needing = rules.filter((r) => r.requireAttendance);
+  if (needing.length === 0) return null;
+  const anySubtype = needing.some((r) => r.evidenceSubtypes.length === 0);
+  return {
+    types: typesOf(needing),
+    subtypes: anySubtype
+      ? null
+      : writtenSubtypes(
+          needing.flatMap((r) => r.evidenceSubtypes),
+          aliases,
+        ),
+  };
+}
+
+function present(c: ComplianceComputation, listNotTracked: boolean): ComplianceReport {
+  const rolled = rollUp(c.statuses);
+  const itemsByUnit = new Map<number, RequirementStatus[]>();
+  for (const s of c.statuses) {
+    if (!listNotTracked && s.status === 'not_tracked') continue;
+    const list = itemsByUnit.get(s.unitId) ?? [];
+    list.push(s);
+    itemsByUnit.set(s.unitId, list);
+  }
+  return {
+    period: { key: c.period.key, start: c.period.start, end: c.period.end },
+    asOf: c.asOf,
+    dueSoonDays: c.dueSoonDays,
+    framework: c.framework,
+    requirements: c.requirements,
+    summary: {
+      unitCount: c.units.length,
+      counts: rolled.total,
+      byRequirement: [...rolled.byRequirement].map(([requirementId, counts]) => ({
+        requirementId,
+        counts,
+      })),
+    },
+    units: c.units.map((u) => ({
+      id: u.id,
+      name: u.name,
+      type: u.type,
+      parentId: u.parentId,
+      counts: rolled.byUnit.get(u.id) ?? emptyCounts(),
+      items: (itemsByUnit.get(u.id) ?? []).map(({ unitId: _u, recordIds, ...rest }) => ({
+        ...rest,
+        recordIds: recordIds.slice(0, MAX_RECORD_IDS),
+      })),
+    })),
+  };
+}
