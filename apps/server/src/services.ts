@@ -4,9 +4,13 @@ import type { Clock } from './shared/clock';
 import { AuditRepository } from './modules/audit/audit.repository';
 import { AuditService } from './modules/audit/audit.service';
 import { AuthService } from './modules/auth/auth.service';
+import { createComplianceServices } from './modules/compliance/compliance.module';
 import { SessionRepository } from './modules/auth/session.repository';
 import { DashboardService } from './modules/dashboard/dashboard.service';
+import { createLedgerModule } from './modules/ledger/ledger.module';
 import { PeopleRepository } from './modules/people/people.repository';
+import { createProofreadModule } from './modules/proofread/proofread.module';
+import { createReportsModule } from './modules/reports/reports.module';
 import { PeopleService } from './modules/people/people.service';
 import { ResponsibilitiesRepository } from './modules/responsibilities/responsibilities.repository';
 import { ResponsibilitiesService } from './modules/responsibilities/responsibilities.service';
@@ -41,7 +45,13 @@ export function createServices(db: Db, config: AppConfig, clock: Clock) {
     config,
   });
   const units = new UnitsService({ db: kysely, units: repositories.units, audit, clock });
-  const people = new PeopleService({ db: kysely, people: repositories.people, units: repositories.units, audit, clock });
+  const people = new PeopleService({
+    db: kysely,
+    people: repositories.people,
+    units: repositories.units,
+    audit,
+    clock,
+  });
   const responsibilities = new ResponsibilitiesService({
     db: kysely,
     responsibilities: repositories.responsibilities,
@@ -60,8 +70,52 @@ export function createServices(db: Db, config: AppConfig, clock: Clock) {
     audit,
     clock,
   });
-  const dashboard = new DashboardService({ units: repositories.units, people: repositories.people, users: repositories.users });
-  return { repositories, audit, auth, units, people, responsibilities, roles, users, dashboard };
+  const { frameworks, compliance, dashboardRepository } = createComplianceServices(
+    kysely,
+    audit,
+    clock,
+  );
+  const dashboard = new DashboardService({
+    units: repositories.units,
+    people: repositories.people,
+    users: repositories.users,
+    dashboard: dashboardRepository,
+    compliance,
+    clock,
+  });
+  const ledger = createLedgerModule({
+    db,
+    config,
+    clock,
+    audit,
+    auditLog: repositories.audit,
+    units: repositories.units,
+  });
+  const proofread = createProofreadModule({ db, clock, audit, units: repositories.units });
+  const reports = createReportsModule({
+    db,
+    clock,
+    audit,
+    units: repositories.units,
+    compliance,
+    proofreader: proofread.checker,
+  });
+  return {
+    repositories,
+    audit,
+    auth,
+    units,
+    people,
+    responsibilities,
+    roles,
+    users,
+    dashboard,
+    frameworks,
+    compliance,
+    ledger,
+    proofread,
+    reports,
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -1,7 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { registerCheckCommand } from './commands/check';
 import { registerDemoCommand } from './commands/demo';
+import { registerExportCommand } from './commands/export';
+import { registerImportCommand } from './commands/import';
 import { registerMigrateCommand } from './commands/migrate';
+import { registerReportCommand } from './commands/report';
 import { registerServeCommand } from './commands/serve';
 import { registerUserCommand } from './commands/user';
 import { CliError } from './cli-error';
@@ -11,7 +14,9 @@ export function buildProgram(): Command {
   const program = new Command();
   program
     .name('taizhang')
-    .description('台账 — 意识形态工作责任制台账与报告平台\n所有命令都读取 DATABASE_URL（默认 sqlite:./data/taizhang.db）')
+    .description(
+      '台账 — 意识形态工作责任制台账与报告平台\n所有命令都读取 DATABASE_URL（默认 sqlite:./data/taizhang.db）',
+    )
     .version('0.1.0', '-v, --version', '显示版本号')
     .helpOption('-h, --help', '显示帮助')
     .addHelpCommand('help [command]', '显示某个命令的帮助')
@@ -22,6 +27,9 @@ export function buildProgram(): Command {
   registerDemoCommand(program);
   registerUserCommand(program);
   registerCheckCommand(program);
+  registerReportCommand(program);
+  registerImportCommand(program);
+  registerExportCommand(program);
   return program;
 }
 
@@ -34,7 +42,9 @@ export async function runCli(argv: string[]): Promise<void> {
     await program.parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) {
-      const ok = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code);
+      const ok = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(
+        error.code,
+      );
       process.exitCode = ok ? 0 : 2;
       return;
     }

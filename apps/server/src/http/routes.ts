@@ -8,6 +8,8 @@ import { registerLedgerRoutes } from '../modules/ledger/ledger.module';
 import { registerDashboardRoutes } from '../modules/dashboard/dashboard.routes';
 import { registerLogRoutes } from '../modules/audit/logs.routes';
 import { registerPeopleRoutes } from '../modules/people/people.routes';
+import { registerProofreadRoutes } from '../modules/proofread/proofread.routes';
+import { registerReportRoutes } from '../modules/reports/reports.routes';
 import { registerResponsibilityRoutes } from '../modules/responsibilities/responsibilities.routes';
 import { registerRoleRoutes } from '../modules/roles/roles.routes';
 import { registerUnitRoutes } from '../modules/units/units.routes';
@@ -33,4 +35,6 @@ export function registerApiRoutes(
   registerFrameworkRoutes(api, services.frameworks);
   registerComplianceRoutes(api, services.compliance);
   registerLedgerRoutes(api, services.ledger);
+  registerProofreadRoutes(api, services.proofread);
+  registerReportRoutes(api, services.reports);
 }

@@ -7,7 +7,11 @@ export function registerMigrateCommand(program: Command): void {
     .description('执行数据库迁移（启动服务时也会自动执行）')
     .action(async () => {
       const { db, applied } = await openMigratedDatabase();
-      console.log(applied.length > 0 ? `已执行迁移：${applied.join('、')}（${db.describe}）` : `数据库已是最新（${db.describe}）`);
+      console.log(
+        applied.length > 0
+          ? `已执行迁移：${applied.join('、')}（${db.describe}）`
+          : `数据库已是最新（${db.describe}）`,
+      );
       await db.close();
     });
 }

@@ -24,7 +24,8 @@ export function registerServeCommand(program: Command): void {
     .option('--no-demo', '空数据库时不创建演示组织')
     .action(async (options: ServeOptions) => {
       const port = options.port === undefined ? undefined : Number.parseInt(options.port, 10);
-      if (port !== undefined && !(port >= 0 && port < 65536)) throw new CliError(`端口无效：${options.port}`);
+      if (port !== undefined && !(port >= 0 && port < 65536))
+        throw new CliError(`端口无效：${options.port}`);
       const { db, config } = await openMigratedDatabase({
         ...(port !== undefined ? { port } : {}),
         ...(options.host ? { host: options.host } : {}),
@@ -45,8 +46,10 @@ export function registerServeCommand(program: Command): void {
       console.log('');
       console.log(`台账已启动：${url}`);
       console.log(`数据库：${db.describe}`);
-      if (!fs.existsSync(path.join(config.webDistDir, 'index.html'))) console.log('提示：未找到前端构建产物，请先运行 npm run build:web');
-      if (admin?.must_change_password === 1) console.log(`登录：用户名 ${DEMO_ADMIN}，初始密码 ${DEMO_PASSWORD}（首次登录须修改密码）`);
+      if (!fs.existsSync(path.join(config.webDistDir, 'index.html')))
+        console.log('提示：未找到前端构建产物，请先运行 npm run build:web');
+      if (admin?.must_change_password === 1)
+        console.log(`登录：用户名 ${DEMO_ADMIN}，初始密码 ${DEMO_PASSWORD}（首次登录须修改密码）`);
       console.log(`接口文档：${url}/api/docs`);
     });
 }

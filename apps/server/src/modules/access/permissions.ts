@@ -30,6 +30,19 @@ export const permissionCatalog: PermissionDef[] = [
   ...crud('system:role', '系统管理', '角色'),
   { code: 'monitor:loginlog:list', name: '登录日志', group: '日志审计', type: 'menu' },
   { code: 'monitor:operlog:list', name: '操作日志', group: '日志审计', type: 'menu' },
+  ...crud('framework', '责任框架', '框架'),
+  { code: 'compliance:view', name: '责任落实情况', group: '责任框架', type: 'menu' },
+  { code: 'proofread:check', name: '公文校对', group: '公文校对', type: 'menu' },
+  ...crud('proofread:terms', '公文校对', '词表'),
+  ...crud('ledger:record', '工作台账', '台账记录'),
+  { code: 'ledger:record:import', name: '台账导入', group: '工作台账', type: 'button' },
+  { code: 'ledger:record:export', name: '台账导出', group: '工作台账', type: 'button' },
+  ...crud('ledger:channel', '工作台账', '阵地'),
+  ...crud('ledger:incident', '工作台账', '舆情事件'),
+  ...crud('report', '工作报告', '报告'),
+  { code: 'report:submit', name: '报告报送', group: '工作报告', type: 'button' },
+  { code: 'report:review', name: '报告审核退回', group: '工作报告', type: 'button' },
+  { code: 'report:template', name: '报告模板', group: '工作报告', type: 'menu' },
 ];
 
 const knownCodes = new Set(permissionCatalog.map((p) => p.code));

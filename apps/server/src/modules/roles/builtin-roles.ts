@@ -28,7 +28,8 @@ export const builtinRoles: BuiltinRole[] = [
     permissions: codes(
       (c) =>
         (!c.startsWith('system:role:') || c === 'system:role:list') &&
-        (!c.startsWith('framework:') || c === 'framework:list'),
+        (!c.startsWith('framework:') || c === 'framework:list') &&
+        c !== 'report:template',
     ),
     remark: '管理本单位及下级单位的组织、人员和账号',
   },
@@ -45,7 +46,8 @@ export const builtinRoles: BuiltinRole[] = [
         c === 'framework:list' ||
         c === 'compliance:view' ||
         c.startsWith('proofread:') ||
-        (c.startsWith('ledger:') && !c.endsWith(':remove')),
+        (c.startsWith('ledger:') && !c.endsWith(':remove')) ||
+        (c.startsWith('report:') && c !== 'report:review' && c !== 'report:template'),
     ),
     remark: '宣传委员、党办干事：维护本单位人员与责任分工，记录台账',
   },
@@ -61,7 +63,8 @@ export const builtinRoles: BuiltinRole[] = [
         c === 'compliance:view' ||
         c === 'proofread:check' ||
         c === 'proofread:terms:list' ||
-        (c.startsWith('ledger:') && (c.endsWith(':list') || c.endsWith(':export'))),
+        (c.startsWith('ledger:') && (c.endsWith(':list') || c.endsWith(':export'))) ||
+        ['report:list', 'report:add', 'report:edit', 'report:submit', 'report:review'].includes(c),
     ),
     remark: '书记、班子成员：查看本单位及下级的工作状态',
   },
