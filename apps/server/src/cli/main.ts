@@ -1,16 +1,24 @@
 import { Command, CommanderError } from 'commander';
-import { registerCheckCommand } from './commands/check';
-import { registerDemoCommand } from './commands/demo';
-import { registerExportCommand } from './commands/export';
-import { registerImportCommand } from './commands/import';
-import { registerMigrateCommand } from './commands/migrate';
-import { registerReportCommand } from './commands/report';
-import { registerServeCommand } from './commands/serve';
-import { registerUserCommand } from './commands/user';
+import type { Command as CommandType } from 'commander';
 import { CliError } from './cli-error';
 
-/** Builds the `taizhang` command tree. */
-export function buildProgram(): Command {
+type Register = (program: CommandType) => void;
+
+// Each command's module is loaded only when that command runs (help loads them all), so a
+// quick command such as `check` does not pay for loading the whole server.
+const commandModules: Record<string, () => Promise<Register>> = {
+  serve: async () => (await import('./commands/serve')).registerServeCommand,
+  migrate: async () => (await import('./commands/migrate')).registerMigrateCommand,
+  demo: async () => (await import('./commands/demo')).registerDemoCommand,
+  user: async () => (await import('./commands/user')).registerUserCommand,
+  check: async () => (await import('./commands/check')).registerCheckCommand,
+  report: async () => (await import('./commands/report')).registerReportCommand,
+  import: async () => (await import('./commands/import')).registerImportCommand,
+  export: async () => (await import('./commands/export')).registerExportCommand,
+};
+
+/** Builds the `taizhang` command tree for the given arguments. */
+export async function buildProgram(argv: string[] = process.argv): Promise<Command> {
   const program = new Command();
   program
     .name('taizhang')
@@ -22,20 +30,19 @@ export function buildProgram(): Command {
     .addHelpCommand('help [command]', '显示某个命令的帮助')
     .showHelpAfterError('（用 --help 查看用法）')
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
-  registerServeCommand(program);
-  registerMigrateCommand(program);
-  registerDemoCommand(program);
-  registerUserCommand(program);
-  registerCheckCommand(program);
-  registerReportCommand(program);
-  registerImportCommand(program);
-  registerExportCommand(program);
+  const requested = argv.slice(2).find((arg) => !arg.startsWith('-'));
+  const names =
+    requested && requested in commandModules ? [requested] : Object.keys(commandModules);
+  for (const name of names) {
+    const load = commandModules[name];
+    if (load) (await load())(program);
+  }
   return program;
 }
 
 /** Runs the CLI; exit code 2 for bad usage or unreadable input, as the contract says. */
 export async function runCli(argv: string[]): Promise<void> {
-  const program = buildProgram();
+  const program = await buildProgram(argv);
   program.exitOverride();
   for (const command of program.commands) command.exitOverride();
   try {
