@@ -75,24 +75,20 @@ describe.runIf(browserAvailable())('proofreading a pasted report in Chromium', (
       await page.getByText('支部词表').waitFor();
       await page.getByTestId('term-list-upload').first().click();
       const dialog = page.getByRole('dialog');
-      await dialog
-        .locator('input[type=file]')
-        .setInputFiles({
-          name: 'bad.tsv',
-          mimeType: 'text/plain',
-          buffer: Buffer.from('\t禁用\n词\t乱写\n'),
-        });
+      await dialog.locator('input[type=file]').setInputFiles({
+        name: 'bad.tsv',
+        mimeType: 'text/plain',
+        buffer: Buffer.from('\t禁用\n词\t乱写\n'),
+      });
       await page.getByTestId('term-upload-error').waitFor();
       await dialog.getByText('第 1 行').waitFor();
       await dialog.getByRole('cell', { name: /未知类别/ }).waitFor();
       await page.screenshot({ path: path.join(TEST_OUTPUT_DIR, 'proofread-term-errors.png') });
-      await dialog
-        .locator('input[type=file]')
-        .setInputFiles({
-          name: 'ok.tsv',
-          mimeType: 'text/plain',
-          buffer: Buffer.from('最最重要\t禁用\t\t最重要\n'),
-        });
+      await dialog.locator('input[type=file]').setInputFiles({
+        name: 'ok.tsv',
+        mimeType: 'text/plain',
+        buffer: Buffer.from('最最重要\t禁用\t\t最重要\n'),
+      });
       await page.getByText(/已导入为第 1 版/).waitFor();
 
       await page.goto(`${url}/proofread`);

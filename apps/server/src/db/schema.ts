@@ -139,11 +139,7 @@ export interface FoundationTables {
 
 /** Every table, one interface per module's schema file. */
 export interface Database
-  extends FoundationTables,
-    LedgerTables,
-    FrameworkTables,
-    ProofreadTables,
-    ReportTables {}
+  extends FoundationTables, LedgerTables, FrameworkTables, ProofreadTables, ReportTables {}
 
 export type UnitRow = Selectable<UnitTable>;
 export type NewUnitRow = Insertable<UnitTable>;

@@ -119,12 +119,10 @@ describe('authentication', () => {
     expect(wrong.statusCode).toBe(403);
     const me = await agent.get('/api/auth/me');
     expect(me.json().mustChangePassword).toBe(true);
-    const anonymousLogin = await t
-      .agent()
-      .request('POST', '/api/auth/login', {
-        body: { username: 'admin', password: DEMO_PASSWORD },
-        csrf: false,
-      });
+    const anonymousLogin = await t.agent().request('POST', '/api/auth/login', {
+      body: { username: 'admin', password: DEMO_PASSWORD },
+      csrf: false,
+    });
     expect(anonymousLogin.statusCode).toBe(403);
   });
 
@@ -166,10 +164,19 @@ describe('login rate limit', () => {
     const agent = t.agent();
     const statuses: number[] = [];
     for (let i = 0; i < 4; i += 1) {
-      statuses.push((await agent.post('/api/auth/login', { username: 'nobody', password: 'Wrong#Pass1' })).statusCode);
+      statuses.push(
+        (await agent.post('/api/auth/login', { username: 'nobody', password: 'Wrong#Pass1' }))
+          .statusCode,
+      );
     }
     expect(statuses).toEqual([401, 401, 401, 429]);
-    const limited = await agent.post('/api/auth/login', { username: 'nobody', password: 'Wrong#Pass1' });
-    expect(limited.json()).toMatchObject({ code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试' });
+    const limited = await agent.post('/api/auth/login', {
+      username: 'nobody',
+      password: 'Wrong#Pass1',
+    });
+    expect(limited.json()).toMatchObject({
+      code: 'RATE_LIMITED',
+      message: '请求过于频繁，请稍后再试',
+    });
   });
 });
