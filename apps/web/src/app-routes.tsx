@@ -22,6 +22,10 @@ import { ReportTemplatesPage } from './features/reports/report-templates-page';
 import { ReportsPage } from './features/reports/reports-page';
 import { ProofreadPage } from './features/proofread/proofread-page';
 import { TermListsPage } from './features/proofread/term-lists-page';
+import { LedgerPage } from './features/ledger/ledger-page';
+import { ActivityDetailPage } from './features/ledger/activity-detail-page';
+import { FrameworkPage } from './features/framework/framework-page';
+import { CompliancePage } from './features/compliance/compliance-page';
 
 function NotFoundPage() {
   return (
@@ -54,6 +58,10 @@ const PAGES = [
   { path: 'reports/:id', permission: 'report:list', element: <ReportEditorPage /> },
   { path: 'proofread', permission: 'proofread:check', element: <ProofreadPage /> },
   { path: 'proofread/terms', permission: 'proofread:terms:list', element: <TermListsPage /> },
+  { path: 'ledger', permission: 'ledger:record:list', element: <LedgerPage /> },
+  { path: 'ledger/:id', permission: 'ledger:record:list', element: <ActivityDetailPage /> },
+  { path: 'framework', permission: 'framework:list', element: <FrameworkPage /> },
+  { path: 'compliance', permission: 'compliance:view', element: <CompliancePage /> },
 ];
 
 export function AppRoutes() {
