@@ -107,8 +107,9 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
 const CATEGORY_ORDER = new Map(CATEGORIES.map((c, i) => [c, i]));
 
 /**
- * Sorts by line, column, severity (errors first), then category: a counting sort by line,
- * then small sorts within each line (much cheaper than one comparison sort of every finding).
+ * Sorts by line, column, severity (errors first), then category, stably: a counting sort by
+ * line, then an insertion sort within each line (much cheaper than one comparison sort of
+ * every finding; a line with very many findings uses the built-in stable sort).
  */
 function sortFindings(findings: Finding[], lineCount: number): void {
   const counts = new Int32Array(lineCount + 2);
@@ -129,9 +130,19 @@ function sortFindings(findings: Finding[], lineCount: number): void {
   for (let l = 0; l + 1 < counts.length; l++) {
     const from = counts[l] as number;
     const to = l + 1 < counts.length ? (counts[l + 1] as number) : findings.length;
-    if (to - from > 1) {
+    if (to - from > 64) {
       const part = sorted.slice(from, to).sort(cmp);
       for (let k = 0; k < part.length; k++) sorted[from + k] = part[k] as Finding;
+      continue;
+    }
+    for (let i = from + 1; i < to; i++) {
+      const f = sorted[i] as Finding;
+      let j = i - 1;
+      while (j >= from && cmp(sorted[j] as Finding, f) > 0) {
+        sorted[j + 1] = sorted[j] as Finding;
+        j--;
+      }
+      sorted[j + 1] = f;
     }
   }
   for (let k = 0; k < sorted.length; k++) findings[k] = sorted[k] as Finding;

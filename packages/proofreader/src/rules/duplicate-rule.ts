@@ -5,6 +5,12 @@ import type { RuleContext } from './rule-context';
 const CLAUSE_SPLIT = charTable('，。！？；：、,;!?');
 const SENTENCE_SPLIT = charTable('。！？!?');
 const SPACE = charTable(' \t\u3000\u00a0');
+/** Per code unit: 0 hashed text, 1 space (skipped), 2 clause separator, 3 sentence separator. */
+const SEGMENT_CLASS = new Uint8Array(65536);
+for (let c = 0; c < 65536; c++) {
+  SEGMENT_CLASS[c] =
+    SENTENCE_SPLIT[c] === 1 ? 3 : CLAUSE_SPLIT[c] === 1 ? 2 : SPACE[c] === 1 ? 1 : 0;
+}
 
 /** Accidental doubles (的的), repeated words, and repeated clauses/sentences. */
 export function checkDuplicates(ctx: RuleContext): Finding[] {
@@ -16,8 +22,9 @@ export function checkDuplicates(ctx: RuleContext): Finding[] {
   const codes = index.codes;
   for (let i = 0; i + 1 < n; i++) {
     const c0 = codes[i] as number;
-    if (c0 < 0x3400 || !isHanCode(c0)) continue;
-    if (functionChars[c0] === 1 && codes[i + 1] === c0) {
+    if (c0 < 0x3400) continue;
+    const c1 = codes[i + 1] as number;
+    if (c1 === c0 && functionChars[c0] === 1 && isHanCode(c0)) {
       let j = i + 2;
       while (j < n && codes[j] === c0) j++;
       if (!allowedDouble(text, i, facts.duplicateAllow)) {
@@ -36,13 +43,18 @@ export function checkDuplicates(ctx: RuleContext): Finding[] {
       i = j - 1;
       continue;
     }
-    // Cheap filter: a repeat of length L needs codes[i + L] === c0.
+    // Cheap filter: a repeat of length L needs Han c0 and c1 = codes[i + 1], codes[i + L] === c0
+    // and codes[i + L + 1] === c1.
     if (
-      codes[i + 2] !== c0 &&
-      codes[i + 3] !== c0 &&
-      codes[i + 4] !== c0 &&
-      codes[i + 5] !== c0 &&
-      codes[i + 6] !== c0
+      !(
+        (codes[i + 2] === c0 && codes[i + 3] === c1) ||
+        (codes[i + 3] === c0 && codes[i + 4] === c1) ||
+        (codes[i + 4] === c0 && codes[i + 5] === c1) ||
+        (codes[i + 5] === c0 && codes[i + 6] === c1) ||
+        (codes[i + 6] === c0 && codes[i + 7] === c1)
+      ) ||
+      !isHanCode(c1) ||
+      !isHanCode(c0)
     ) {
       continue;
     }
@@ -111,7 +123,8 @@ class SegmentTable {
   private lengths: Int32Array;
   private used = 0;
   /** Slots filled since the last clear, so a small table can be reused cheaply. */
-  private filled: number[] = [];
+  private filled = new Int32Array(64);
+  private filledCount = 0;
 
   constructor(
     private readonly codes: Uint16Array,
@@ -135,7 +148,12 @@ class SegmentTable {
         this.starts[slot] = start;
         this.lengths[slot] = length;
         this.used++;
-        this.filled.push(slot);
+        if (this.filledCount === this.filled.length) {
+          const grown = new Int32Array(this.filled.length * 2);
+          grown.set(this.filled);
+          this.filled = grown;
+        }
+        this.filled[this.filledCount++] = slot;
         return -1;
       }
       if (
@@ -149,8 +167,8 @@ class SegmentTable {
 
   /** Forgets every segment (cost proportional to the number recorded). */
   clear(): void {
-    for (const slot of this.filled) this.starts[slot] = -1;
-    this.filled.length = 0;
+    for (let k = 0; k < this.filledCount; k++) this.starts[this.filled[k] as number] = -1;
+    this.filledCount = 0;
     this.used = 0;
   }
 
@@ -167,7 +185,7 @@ class SegmentTable {
     this.starts = new Int32Array(size).fill(-1);
     this.lengths = new Int32Array(size);
     this.used = 0;
-    this.filled = [];
+    this.filledCount = 0;
     for (let k = 0; k < starts.length; k++) {
       const s = starts[k] as number;
       if (s >= 0) this.seen(hashes[k] as number, s, lengths[k] as number);
@@ -178,16 +196,66 @@ class SegmentTable {
 /** Repeated sentences (≥ 10 characters) anywhere, repeated clauses (≥ 8) inside a paragraph. */
 function repeatedSegments(ctx: RuleContext): Finding[] {
   const { index, lines, text } = ctx;
+  const codes = index.codes;
   const out: Finding[] = [];
-  const sentences = new SegmentTable(index.codes, Math.max(64, text.length >> 5));
-  const clauses = new SegmentTable(index.codes, 64);
+  const sentences = new SegmentTable(codes, Math.max(64, text.length >> 5));
+  const clauses = new SegmentTable(codes, 64);
+  // The line's clauses as (start, end, hash) triples, checked once its sentences are done.
+  let clauseList = new Int32Array(3 * 64);
+  const flagged: number[] = [];
   for (const line of lines) {
-    const end = line.start + line.text.length;
-    if (end - line.start < 16) continue;
-    const flagged: number[] = [];
-    forEachSegment(index.codes, line.start, end, SENTENCE_SPLIT, 10, (a, b, h) => {
+    const from = line.start;
+    const to = from + line.text.length;
+    if (to - from < 16) continue;
+    flagged.length = 0;
+    let clauseCount = 0;
+    // One pass for both splits: every sentence separator also ends a clause. The hashes skip
+    // spaces; segments are trimmed of spaces.
+    let sentenceStart = from;
+    let sentenceHash = 0;
+    let clauseStart = from;
+    let clauseHash = 0;
+    for (let i = from; i <= to; i++) {
+      const c = i < to ? (codes[i] as number) : -1;
+      const cls = c >= 0 ? (SEGMENT_CLASS[c] as number) : 3;
+      if (cls === 0) {
+        sentenceHash = (Math.imul(sentenceHash, 31) + c) | 0;
+        clauseHash = (Math.imul(clauseHash, 31) + c) | 0;
+        continue;
+      }
+      if (cls === 1) continue;
+      let a = clauseStart;
+      let b = i;
+      while (a < b && SPACE[codes[a] as number] === 1) a++;
+      while (b > a && SPACE[codes[b - 1] as number] === 1) b--;
+      if (b - a >= 8) {
+        if (3 * clauseCount + 3 > clauseList.length) {
+          const grown = new Int32Array(clauseList.length * 2);
+          grown.set(clauseList);
+          clauseList = grown;
+        }
+        clauseList[3 * clauseCount] = a;
+        clauseList[3 * clauseCount + 1] = b;
+        clauseList[3 * clauseCount + 2] = clauseHash;
+        clauseCount++;
+      }
+      clauseStart = i + 1;
+      clauseHash = 0;
+      if (cls === 2) {
+        // A clause separator inside the sentence (never a space).
+        sentenceHash = (Math.imul(sentenceHash, 31) + c) | 0;
+        continue;
+      }
+      a = sentenceStart;
+      b = i;
+      while (a < b && SPACE[codes[a] as number] === 1) a++;
+      while (b > a && SPACE[codes[b - 1] as number] === 1) b--;
+      sentenceStart = i + 1;
+      const h = sentenceHash;
+      sentenceHash = 0;
+      if (b - a < 10) continue;
       const prev = sentences.seen(h, a, b - a);
-      if (prev < 0) return;
+      if (prev < 0) continue;
       flagged.push(a, b);
       const prevLine = index.lineAt(prev);
       const where = prevLine === line.index ? '本段前文' : `第${prevLine + 1}行`;
@@ -201,13 +269,17 @@ function repeatedSegments(ctx: RuleContext): Finding[] {
           `与${where}的句子重复`,
         ),
       );
-    });
+    }
     clauses.clear();
-    forEachSegment(index.codes, line.start, end, CLAUSE_SPLIT, 8, (a, b, h) => {
-      if (clauses.seen(h, a, b - a) < 0) return;
-      for (let k = 0; k < flagged.length; k += 2) {
-        if (a >= (flagged[k] as number) && b <= (flagged[k + 1] as number)) return;
+    for (let k = 0; k < clauseCount; k++) {
+      const a = clauseList[3 * k] as number;
+      const b = clauseList[3 * k + 1] as number;
+      if (clauses.seen(clauseList[3 * k + 2] as number, a, b - a) < 0) continue;
+      let inside = false;
+      for (let f = 0; f < flagged.length; f += 2) {
+        if (a >= (flagged[f] as number) && b <= (flagged[f + 1] as number)) inside = true;
       }
+      if (inside) continue;
       const seg = text.slice(a, b);
       out.push(
         index.finding(
@@ -219,37 +291,7 @@ function repeatedSegments(ctx: RuleContext): Finding[] {
           `与本段前文重复：“${seg}”`,
         ),
       );
-    });
+    }
   }
   return out;
-}
-
-/**
- * Calls `fn(start, end, hash)` for each piece of text[from, to) between separators, trimmed
- * of spaces and at least `min` long; the hash skips spaces.
- */
-function forEachSegment(
-  codes: Uint16Array,
-  from: number,
-  to: number,
-  sep: Uint8Array,
-  min: number,
-  fn: (a: number, b: number, hash: number) => void,
-): void {
-  let start = from;
-  let h = 0;
-  for (let i = from; i <= to; i++) {
-    const c = i < to ? (codes[i] as number) : -1;
-    if (c >= 0 && sep[c] === 0) {
-      if (SPACE[c] === 0) h = (Math.imul(h, 31) + c) | 0;
-      continue;
-    }
-    let a = start;
-    let b = i;
-    while (a < b && SPACE[codes[a] as number] === 1) a++;
-    while (b > a && SPACE[codes[b - 1] as number] === 1) b--;
-    if (b - a >= min) fn(a, b, h);
-    start = i + 1;
-    h = 0;
-  }
 }

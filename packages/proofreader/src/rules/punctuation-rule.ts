@@ -2,7 +2,7 @@ import type { Finding } from '../types';
 import { HAN } from '../text/text-index';
 import type { Line } from '../text/text-index';
 import { checkBrackets, checkQuotes } from './punctuation-pairs';
-import { checkSeries } from './punctuation-series';
+import { checkSeries, seriesLines } from './punctuation-series';
 import type { RuleContext } from './rule-context';
 
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！' };
@@ -11,27 +11,69 @@ const HAN_RE = new RegExp(`[${HAN}]`);
 const HALF_MARK = /[,;:?!]/g;
 const HALF_PAREN = /\(([^()\n]{0,200})\)/g;
 const HALF_PERIOD = new RegExp(`\\.(?!\\.)(?=$|[${HAN}“”])`, 'gm');
-const DOUBLED = /([，。、；：])\1+|[，、；：。](?=[，、；：。])[，、；：。]*/g;
-const ELLIPSIS = /\.{3,}|。{3,}|…+/g;
 const CN = '[一二三四五六七八九十]+';
 const ORDINAL_LINE = /^([\s\u3000]*)(\d{1,2})、/gm;
 const ORDINAL_INLINE = new RegExp(`[：:；;。](\\d{1,2})、(?=[${HAN}])`, 'g');
 const PAREN_ORDINAL = new RegExp(`（(?:${CN}|\\d{1,2})）[、.．，]`, 'g');
 const CN_DOT = new RegExp(`^([\\s\\u3000]*)(${CN})[.．，,](?=[${HAN}])`, 'gm');
 
-const BRACKETISH = /[“”‘’（）()《》〈〉【】［］[\]＜＞<>"]/g;
-const SERIES_HINT = new RegExp(`、[${HAN}]{2,6}，|，[${HAN}]{2,6}、`, 'g');
+// Character classes for the single pass over the text (bit flags).
+const BRACKETISH = 1; // quotes and brackets: the line needs the pairing checks
+const DOUBLE_MARK = 2; // ，。、；： (doubled punctuation)
+const ELLIPSIS_MARK = 4; // . 。 … (ellipsis written wrongly)
+const CLASS = new Uint8Array(65536);
+for (const ch of '“”‘’（）()《》〈〉【】［］[]＜＞<>"') CLASS[ch.charCodeAt(0)]! |= BRACKETISH;
+for (const ch of '，。、；：') CLASS[ch.charCodeAt(0)]! |= DOUBLE_MARK;
+for (const ch of '.。…') CLASS[ch.charCodeAt(0)]! |= ELLIPSIS_MARK;
+const ELLIPSIS_CHAR = 0x2026; // …
 
-/** Indices of the lines containing a match of `re` (a global regex), ascending, distinct. */
-function linesMatching(ctx: RuleContext, re: RegExp): number[] {
-  const out: number[] = [];
+interface MarkScan {
+  /** Lines holding a quote or bracket, ascending. */
+  bracketLines: number[];
+  /** [start, end) pairs of `([，。、；：])\1+|[，、；：。](?=[，、；：。])[，、；：。]*` matches. */
+  doubled: number[];
+  /** [start, end) pairs of `\.{3,}|。{3,}|…+` matches. */
+  ellipses: number[];
+}
+
+/** One pass over the code units for the checks that look at punctuation marks only. */
+function scanMarks(ctx: RuleContext): MarkScan {
+  const { codes } = ctx.index;
+  const n = ctx.text.length;
+  const out: MarkScan = { bracketLines: [], doubled: [], ellipses: [] };
   let lineEnd = -1;
-  for (const m of ctx.text.matchAll(re)) {
-    if (m.index <= lineEnd) continue;
-    const li = ctx.index.lineAt(m.index);
-    const line = ctx.lines[li] as Line;
-    lineEnd = line.start + line.text.length;
-    out.push(li);
+  // Ends of the last doubled / ellipsis match: matches of one pattern never overlap.
+  let doubledEnd = 0;
+  let ellipsisEnd = 0;
+  for (let i = 0; i < n; i++) {
+    const c = codes[i] as number;
+    const cls = CLASS[c] as number;
+    if (cls === 0) continue;
+    if ((cls & BRACKETISH) !== 0 && i > lineEnd) {
+      const li = ctx.index.lineAt(i);
+      const line = ctx.lines[li] as Line;
+      lineEnd = line.start + line.text.length;
+      out.bracketLines.push(li);
+    }
+    if (
+      (cls & DOUBLE_MARK) !== 0 &&
+      i >= doubledEnd &&
+      ((CLASS[codes[i + 1] as number] as number) & DOUBLE_MARK) !== 0
+    ) {
+      // The same mark repeated, else a run of mixed marks (the code units past the text are 0).
+      let j = i + 1;
+      if (codes[j] === c) while (codes[j] === c) j++;
+      else while (((CLASS[codes[j] as number] as number) & DOUBLE_MARK) !== 0) j++;
+      out.doubled.push(i, j);
+      doubledEnd = j;
+    }
+    if ((cls & ELLIPSIS_MARK) !== 0 && i >= ellipsisEnd) {
+      let j = i + 1;
+      while (codes[j] === c) j++;
+      if (c === ELLIPSIS_CHAR || j - i >= 3) out.ellipses.push(i, j);
+      // No match starts inside a shorter run; a longer one is consumed whole.
+      ellipsisEnd = j;
+    }
   }
   return out;
 }
@@ -40,6 +82,7 @@ function linesMatching(ctx: RuleContext, re: RegExp): number[] {
 export function checkPunctuation(ctx: RuleContext): Finding[] {
   const { text, index, lines } = ctx;
   const out: Finding[] = [];
+  const marks = scanMarks(ctx);
   for (const m of text.matchAll(HALF_MARK)) {
     const i = m.index;
     const prev = text[i - 1] ?? '';
@@ -85,7 +128,8 @@ export function checkPunctuation(ctx: RuleContext): Finding[] {
     );
   }
   const ordinalDots = new Set<number>();
-  for (const m of text.matchAll(CN_DOT)) ordinalDots.add(m.index + m[0].length - 1);
+  const cnDots = [...text.matchAll(CN_DOT)];
+  for (const m of cnDots) ordinalDots.add(m.index + m[0].length - 1);
   for (const m of text.matchAll(HALF_PERIOD)) {
     if (ordinalDots.has(m.index) || !HAN_RE.test(text[m.index - 1] ?? '')) continue;
     out.push(
@@ -100,29 +144,39 @@ export function checkPunctuation(ctx: RuleContext): Finding[] {
       ),
     );
   }
-  for (const m of text.matchAll(DOUBLED)) {
-    const same = new Set(m[0]).size === 1;
+  for (let k = 0; k < marks.doubled.length; k += 2) {
+    const start = marks.doubled[k] as number;
+    const end = marks.doubled[k + 1] as number;
+    const run = text.slice(start, end);
+    let same = true;
+    for (let j = start + 1; j < end; j++)
+      if (text.charCodeAt(j) !== text.charCodeAt(start)) same = false;
     out.push(
       index.finding(
         'punctuation',
         'punctuation/doubled',
         'warning',
-        m.index,
-        m[0].length,
-        `标点重复“${m[0]}”`,
-        same ? (m[0][0] as string) : undefined,
+        start,
+        end - start,
+        `标点重复“${run}”`,
+        same ? (run[0] as string) : undefined,
       ),
     );
   }
-  for (const m of text.matchAll(ELLIPSIS)) {
-    if (m[0] === '……' || m[0] === '…………') continue;
+  for (let k = 0; k < marks.ellipses.length; k += 2) {
+    const start = marks.ellipses[k] as number;
+    const end = marks.ellipses[k + 1] as number;
+    if (end - start === 2 || end - start === 4) {
+      const run = text.slice(start, end);
+      if (run === '……' || run === '…………') continue;
+    }
     out.push(
       index.finding(
         'punctuation',
         'punctuation/ellipsis',
         'warning',
-        m.index,
-        m[0].length,
+        start,
+        end - start,
         '省略号应为“……”（两个三连点）',
         '……',
       ),
@@ -171,7 +225,7 @@ export function checkPunctuation(ctx: RuleContext): Finding[] {
       ),
     );
   }
-  for (const m of text.matchAll(CN_DOT)) {
+  for (const m of cnDots) {
     const at = m.index + (m[1] as string).length;
     const n = m[2] as string;
     out.push(
@@ -187,13 +241,12 @@ export function checkPunctuation(ctx: RuleContext): Finding[] {
     );
   }
   // Only lines holding quotes/brackets, or a 、 next to a ， , need the per-line passes.
-  for (const li of linesMatching(ctx, BRACKETISH)) {
+  for (const li of marks.bracketLines) {
     const line = lines[li] as Line;
     checkQuotes(ctx, line, out);
     checkBrackets(ctx, line, out);
   }
   const seriesFlagged = new Set<number>();
-  for (const li of linesMatching(ctx, SERIES_HINT))
-    checkSeries(ctx, lines[li] as Line, out, seriesFlagged);
+  for (const li of seriesLines(ctx)) checkSeries(ctx, lines[li] as Line, out, seriesFlagged);
   return out;
 }

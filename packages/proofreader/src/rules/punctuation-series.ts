@@ -1,5 +1,5 @@
 import type { Finding } from '../types';
-import { charTable, HAN, isHanCode } from '../text/text-index';
+import { charTable, isHanCode } from '../text/text-index';
 import type { Line } from '../text/text-index';
 import type { RuleContext } from './rule-context';
 
@@ -8,17 +8,21 @@ import type { RuleContext } from './rule-context';
 const SERIES_SEP = charTable('、，');
 const SERIES_STOP = charTable('、，。；：！？,;:!?\n');
 
-/** [start, end) of the item ending right before `sep` (backwards) — a short Han phrase or null. */
-function itemBefore(t: string, sep: number): [number, number] | null {
+const DUNHAO = 0x3001; // 、
+const COMMA = 0xff0c; // ，
+
+/** Start of the item ending right before `sep` (backwards) — a short Han phrase — or -1. */
+function itemBefore(t: string, sep: number): number {
   let a = sep;
   while (a > 0 && SERIES_STOP[t.charCodeAt(a - 1)] === 0) a--;
-  return isSeriesItem(t, a, sep) ? [a, sep] : null;
+  return isSeriesItem(t, a, sep) ? a : -1;
 }
 
-function itemAfter(t: string, sep: number): [number, number] | null {
+/** End of the item starting right after `sep`, or -1. */
+function itemAfter(t: string, sep: number): number {
   let b = sep + 1;
   while (b < t.length && SERIES_STOP[t.charCodeAt(b)] === 0) b++;
-  return isSeriesItem(t, sep + 1, b) ? [sep + 1, b] : null;
+  return isSeriesItem(t, sep + 1, b) ? b : -1;
 }
 
 function isSeriesItem(t: string, a: number, b: number): boolean {
@@ -26,6 +30,11 @@ function isSeriesItem(t: string, a: number, b: number): boolean {
   for (let i = a; i < b; i++) if (!isHanCode(t.charCodeAt(i))) return false;
   return true;
 }
+
+// Scratch lists reused across calls (item starts and separator offsets of the current run,
+// at most 100 items): resetting a plain array would reallocate it for every run.
+const itemStarts = new Int32Array(128);
+const seps = new Int32Array(128);
 
 /** A series of short parallel items joined by 、 with a stray ， (同部署、同落实，同考核). */
 export function checkSeries(
@@ -35,36 +44,46 @@ export function checkSeries(
   flaggedAt: Set<number>,
 ): void {
   const t = line.text;
+  const codes = ctx.index.codes;
   let runEnd = -1;
-  for (const hint of t.matchAll(SERIES_HINT_LOCAL)) {
-    if (hint.index < runEnd) continue;
+  for (let h = 0; h < t.length; h++) {
+    if (h < runEnd || SERIES_SEP[t.charCodeAt(h)] === 0 || hintEnd(codes, line.start + h) < 0)
+      continue;
     // Walk left and right from the hint over items separated by 、 or ， (bounded).
-    let first = hint.index;
+    let first = h;
     for (let steps = 0; first > 0 && steps < 50; steps++) {
-      const prev = itemBefore(t, first);
-      if (!prev || prev[0] === 0 || SERIES_SEP[t.charCodeAt(prev[0] - 1)] === 0) break;
-      first = prev[0] - 1;
+      const a = itemBefore(t, first);
+      if (a <= 0 || SERIES_SEP[t.charCodeAt(a - 1)] === 0) break;
+      first = a - 1;
     }
-    const items: [number, number][] = [];
-    const seps: number[] = [];
+    let items = 0;
+    let sepCount = 0;
     const head = itemBefore(t, first);
-    if (head) items.push(head);
+    if (head >= 0) itemStarts[items++] = head;
     let sep = first;
-    while (sep < t.length && SERIES_SEP[t.charCodeAt(sep)] === 1 && items.length < 100) {
+    while (sep < t.length && SERIES_SEP[t.charCodeAt(sep)] === 1 && items < 100) {
       const next = itemAfter(t, sep);
-      if (!next) break;
-      seps.push(sep);
-      items.push(next);
-      sep = next[1];
+      if (next < 0) break;
+      seps[sepCount++] = sep;
+      itemStarts[items++] = sep + 1;
+      sep = next;
     }
     runEnd = sep;
-    if (!head) seps.shift();
-    if (items.length < 3 || items.length !== seps.length + 1) continue;
-    const firstChar = t.charCodeAt((items[0] as [number, number])[0]);
-    if (!items.every(([a]) => t.charCodeAt(a) === firstChar)) continue;
-    if (!seps.some((p) => t[p] === '、')) continue;
-    for (const p of seps) {
-      if (t[p] !== '，' || flaggedAt.has(line.start + p)) continue;
+    // Without a head item the first separator only introduces the series.
+    const firstSep = head >= 0 ? 0 : Math.min(1, sepCount);
+    if (items < 3 || items !== sepCount - firstSep + 1) continue;
+    const firstChar = t.charCodeAt(itemStarts[0] as number);
+    let same = true;
+    for (let k = 1; k < items; k++)
+      if (t.charCodeAt(itemStarts[k] as number) !== firstChar) same = false;
+    if (!same) continue;
+    let dunhao = false;
+    for (let k = firstSep; k < sepCount; k++)
+      if (t.charCodeAt(seps[k] as number) === DUNHAO) dunhao = true;
+    if (!dunhao) continue;
+    for (let k = firstSep; k < sepCount; k++) {
+      const p = seps[k] as number;
+      if (t.charCodeAt(p) !== COMMA || flaggedAt.has(line.start + p)) continue;
       flaggedAt.add(line.start + p);
       out.push(
         ctx.index.finding(
@@ -81,4 +100,37 @@ export function checkSeries(
   }
 }
 
-const SERIES_HINT_LOCAL = new RegExp(`[、，](?=[${HAN}]{2,6}[、，])`, 'g');
+/**
+ * For a 、 or ， at `i`: the offset of the 、 or ， closing the 2–6 Han characters right after
+ * it, or -1 (the lookahead `(?=[HAN]{2,6}[、，])`).
+ */
+function hintEnd(codes: Uint16Array, i: number): number {
+  let k = i + 1;
+  while (k - i <= 7 && isHanCode(codes[k] as number)) k++;
+  const len = k - i - 1;
+  return len >= 2 && len <= 6 && SERIES_SEP[codes[k] as number] === 1 ? k : -1;
+}
+
+/** Indices of the lines with a 、 and a ， around 2–6 Han characters (`、…，` or `，…、`). */
+export function seriesLines(ctx: RuleContext): number[] {
+  const { codes } = ctx.index;
+  const text = ctx.text;
+  const out: number[] = [];
+  // Every such pair has a 、: look around each one.
+  for (let i = text.indexOf('、'); i >= 0; i = text.indexOf('、', i + 1)) {
+    const e = hintEnd(codes, i);
+    let hint = e >= 0 && codes[e] === COMMA;
+    if (!hint) {
+      // `，[HAN]{2,6}、` ending here: the Han run right before this 、, then a ，.
+      let a = i;
+      while (i - a < 7 && a > 0 && isHanCode(codes[a - 1] as number)) a--;
+      hint = i - a >= 2 && i - a <= 6 && a > 0 && codes[a - 1] === COMMA;
+    }
+    if (!hint) continue;
+    const li = ctx.index.lineAt(i);
+    out.push(li);
+    const line = ctx.lines[li] as Line;
+    i = line.start + line.text.length;
+  }
+  return out;
+}

@@ -1,4 +1,4 @@
-import { whichPattern } from '../facts/combined-pattern';
+import { forEachCombinedMatch } from '../facts/combined-pattern';
 import type { Finding } from '../types';
 import type { RuleContext } from './rule-context';
 
@@ -10,12 +10,11 @@ export function checkResidue(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   // One pass per pattern over the whole text; each hit flags its whole line once.
   const flaggedLines = new Set<number>();
-  const { regex: lineRe, size: lineCount } = facts.residueLinesCombined;
-  for (const m of ctx.text.matchAll(lineRe)) {
-    const p = facts.residueLines[whichPattern(m, lineCount)];
-    if (!p) continue;
-    const li = index.lineAt(m.index);
-    if (flaggedLines.has(li)) continue;
+  forEachCombinedMatch(ctx.text, facts.residueLinesCombined, (which, start) => {
+    const p = facts.residueLines[which];
+    if (!p) return;
+    const li = index.lineAt(start);
+    if (flaggedLines.has(li)) return;
     flaggedLines.add(li);
     const t = (lines[li] as (typeof lines)[number]).text;
     const lead = t.length - t.trimStart().length;
@@ -30,7 +29,7 @@ export function checkResidue(ctx: RuleContext): Finding[] {
         '',
       ),
     );
-  }
+  });
   for (const p of facts.residueInline) {
     for (const m of ctx.text.matchAll(p.pattern)) {
       if (flaggedLines.has(index.lineAt(m.index))) continue;

@@ -5,7 +5,7 @@ import { eventName } from '../facts/facts';
 import type { DocumentDate, Finding } from '../types';
 import { sentenceAround } from '../text/text-index';
 import type { RuleContext } from './rule-context';
-import { EVENT_RE } from './temporal-rule';
+import { eventMentions } from './temporal-rule';
 
 const STUDY_BEFORE =
   /(?:学习贯彻|贯彻落实|学习宣传贯彻|传达学习|学习传达|深入学习|宣传贯彻|领会)(?:党的)?$/;
@@ -101,7 +101,7 @@ function checkCongressSpirit(ctx: RuleContext, date: DocumentDate): Finding[] {
     .filter((e) => e.plenum === 0)
     .sort((a, b) => (a.start < b.start ? 1 : -1))[0];
   const latestEvent = [...held].sort((a, b) => (a.start < b.start ? 1 : -1))[0];
-  for (const m of text.matchAll(EVENT_RE)) {
+  for (const m of eventMentions(ctx)) {
     const term = parseChineseNumber(m[1] as string);
     const plenum = m[2] ? parseChineseNumber(m[2]) : 0;
     const before = text.slice(Math.max(0, m.index - 12), m.index);

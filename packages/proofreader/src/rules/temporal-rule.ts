@@ -4,11 +4,25 @@ import { eventName } from '../facts/facts';
 import type { CongressEvent } from '../facts/facts';
 import type { DocumentDate, Finding } from '../types';
 import { sentenceAround } from '../text/text-index';
+import type { TextIndex } from '../text/text-index';
 import type { RuleContext } from './rule-context';
 
 const CN_NUM = '[一二三四五六七八九十百零〇]+';
-export const EVENT_RE =
+const EVENT_RE =
   /(?<!第)(?:党的)?(十[五六七八九]|二十[一二三四五六七八九]?)(?:大|届([一二三四五六七八九])中全会)/g;
+
+const eventCache = new WeakMap<TextIndex, RegExpExecArray[]>();
+
+/** Matches of `EVENT_RE` in the text, found once per check (the stale rule reads them too). */
+export function eventMentions(ctx: RuleContext): RegExpExecArray[] {
+  let hit = eventCache.get(ctx.index);
+  if (!hit) {
+    hit = [...ctx.text.matchAll(EVENT_RE)];
+    eventCache.set(ctx.index, hit);
+  }
+  return hit;
+}
+
 const FUTURE_BEFORE = /(?:迎接|喜迎|即将(?:胜利)?召开的?|献礼|筹备|迎来)(?:党的)?$/;
 const FUTURE_AFTER = /^(?:胜利)?(?:召开)?前夕|^即将(?:胜利)?召开|^召开在即/;
 const PAST_BEFORE =
@@ -19,7 +33,6 @@ const PLAN_CLAIM = new RegExp(
   `(今年|明年|去年|(\\d{4})年)(?:是|为|恰逢)[^。；\\n]{0,30}?[“"]?(十[一二三四五六]五)[”"]?(?:规划)?(?:的)?(开局|收官|起步|决胜|最后一|第一)之?年`,
   'g',
 );
-const DATE_RE = /(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})日)?/g;
 const PAST_CLAUSE = /了|已经|已|完成|圆满|顺利|成功/;
 const FUTURE_SENTENCE =
   /将|拟|计划|预计|力争|争取|打算|预定|下一步|以前|之前|前完成|底前|截至|截止|期限|要求|于\d/;
@@ -120,7 +133,7 @@ function predecessor(events: CongressEvent[], term: number, plenum: number): Con
 function checkEvents(ctx: RuleContext, date: DocumentDate): Finding[] {
   const { text, index, facts } = ctx;
   const out: Finding[] = [];
-  for (const m of text.matchAll(EVENT_RE)) {
+  for (const m of eventMentions(ctx)) {
     const term = parseChineseNumber(m[1] as string);
     const plenum = m[2] ? parseChineseNumber(m[2]) : 0;
     const before = text.slice(Math.max(0, m.index - 12), m.index);
@@ -209,52 +222,123 @@ function checkPlanClaims(ctx: RuleContext, date: DocumentDate): Finding[] {
   return out;
 }
 
-/** Whether 年 occurs in the `window` characters before `at` (bounded, unlike lastIndexOf). */
-function hasYearCharBefore(text: string, at: number, window: number): boolean {
-  for (let i = at - 1; i >= 0 && i >= at - window; i--)
-    if (text.charCodeAt(i) === 0x5e74) return true;
-  return false;
+const NIAN = 0x5e74; // 年
+const RI = 0x65e5; // 日
+
+function isDigit(c: number | undefined): boolean {
+  return c !== undefined && c >= 0x30 && c <= 0x39;
+}
+
+function digitsAt(codes: Uint16Array, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!isDigit(codes[k])) return false;
+  return true;
+}
+
+function numberAt(codes: Uint16Array, from: number, to: number): number {
+  let n = 0;
+  for (let k = from; k < to; k++) n = n * 10 + (codes[k] as number) - 0x30;
+  return n;
+}
+
+/**
+ * Calls `fn` for each match of `(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})日)?` (global, leftmost,
+ * greedy), found from the 月 characters instead of trying the regex at every offset. `year` is
+ * NaN and `day` -1 when the match has none.
+ */
+function forEachDate(
+  text: string,
+  codes: Uint16Array,
+  fn: (start: number, end: number, year: number, month: number, day: number) => void,
+): void {
+  let from = 0;
+  for (let j = text.indexOf('月'); j >= 0; j = text.indexOf('月', j + 1)) {
+    // Earliest start ≥ from whose match ends with this 月 (a start tries 年 first).
+    let start: number;
+    let monthStart: number;
+    if (
+      j - 7 >= from &&
+      digitsAt(codes, j - 7, j - 3) &&
+      codes[j - 3] === NIAN &&
+      digitsAt(codes, j - 2, j)
+    ) {
+      start = j - 7;
+      monthStart = j - 2;
+    } else if (
+      j - 6 >= from &&
+      digitsAt(codes, j - 6, j - 2) &&
+      codes[j - 2] === NIAN &&
+      isDigit(codes[j - 1])
+    ) {
+      start = j - 6;
+      monthStart = j - 1;
+    } else if (j - 2 >= from && digitsAt(codes, j - 2, j)) {
+      start = j - 2;
+      monthStart = j - 2;
+    } else if (j - 1 >= from && isDigit(codes[j - 1])) {
+      start = j - 1;
+      monthStart = j - 1;
+    } else continue;
+    let end = j + 1;
+    let day = -1;
+    if (isDigit(codes[j + 1]) && isDigit(codes[j + 2]) && codes[j + 3] === RI) {
+      day = numberAt(codes, j + 1, j + 3);
+      end = j + 4;
+    } else if (isDigit(codes[j + 1]) && codes[j + 2] === RI) {
+      day = numberAt(codes, j + 1, j + 2);
+      end = j + 3;
+    }
+    const year = start < monthStart ? numberAt(codes, start, start + 4) : NaN;
+    fn(start, end, year, numberAt(codes, monthStart, j), day);
+    from = end;
+  }
 }
 
 function checkFutureDates(ctx: RuleContext, date: DocumentDate): Finding[] {
   const { text, index } = ctx;
   const out: Finding[] = [];
   const defaultYear = ctx.period ? Number(ctx.period.end.slice(0, 4)) : date.year;
-  for (const m of text.matchAll(DATE_RE)) {
-    const month = Number(m[2]);
-    const day = m[3] ? Number(m[3]) : 1;
-    let year = m[1] ? Number(m[1]) : NaN;
+  const today = date.year * 10000 + date.month * 100 + date.day;
+  // Latest 年 before the current date and the next one (the dates come in text order).
+  let lastNian = -1;
+  let nextNian = text.indexOf('年');
+  forEachDate(text, index.codes, (start, end, explicitYear, month, dayOrNone) => {
+    const day = dayOrNone >= 0 ? dayOrNone : 1;
+    let year = explicitYear;
     if (Number.isNaN(year)) {
+      while (nextNian >= 0 && nextNian < start) {
+        lastNian = nextNian;
+        nextNian = text.indexOf('年', nextNian + 1);
+      }
       // Only a year written earlier in the same sentence can override the default.
-      if (hasYearCharBefore(text, m.index, 60)) {
-        const y = yearFor(text, m.index, defaultYear);
+      if (lastNian >= 0 && lastNian >= start - 60) {
+        const y = yearFor(text, start, defaultYear);
         year = y.explicit ? y.year : defaultYear;
       } else year = defaultYear;
     }
-    if (year * 10000 + month * 100 + day <= date.year * 10000 + date.month * 100 + date.day)
-      continue;
+    if (year * 10000 + month * 100 + day <= today) return;
     const d = makeDate(year, month, day);
-    if (!d || d.iso <= date.iso) continue;
-    const li = index.lineAt(m.index);
+    if (!d || d.iso <= date.iso) return;
+    const length = end - start;
+    const li = index.lineAt(start);
     const lineText = ctx.lines[li]?.text.trim() ?? '';
-    if (lineText.length <= m[0].length + 2) continue; // the date line itself
-    const [a, b] = sentenceAround(text, m.index, m.index + m[0].length);
+    if (lineText.length <= length + 2) return; // the date line itself
+    const [a, b] = sentenceAround(text, start, end);
     const sentence = text.slice(a, b);
-    if (FUTURE_SENTENCE.test(sentence)) continue;
-    let clauseEnd = m.index + m[0].length;
+    if (FUTURE_SENTENCE.test(sentence)) return;
+    let clauseEnd = end;
     while (clauseEnd < b && !/[，,；;]/.test(text[clauseEnd] as string)) clauseEnd++;
-    const clause = text.slice(m.index + m[0].length, Math.min(b, clauseEnd + 30));
-    if (!PAST_CLAUSE.test(clause)) continue;
+    const clause = text.slice(end, Math.min(b, clauseEnd + 30));
+    if (!PAST_CLAUSE.test(clause)) return;
     out.push(
       index.finding(
         'temporal',
         'temporal/future-date-as-past',
         'warning',
-        m.index,
-        m[0].length,
+        start,
+        length,
         `${fmt(d.iso)}晚于文档日期${fmt(date.iso)}，却按已发生的事情表述`,
       ),
     );
-  }
+  });
   return out;
 }

@@ -1,39 +1,25 @@
-import type { Facts } from '../facts/facts';
-import { compileTerms } from '../terms/compile-terms';
 import type { CompiledTerms } from '../terms/compile-terms';
-import type { Finding } from '../types';
+import type { Finding, TermCategory } from '../types';
+import { phraseMatches } from './phrase-scan';
 import type { RuleContext } from './rule-context';
 
-const builtinCache = new WeakMap<Facts, CompiledTerms>();
-
-function builtin(facts: Facts): CompiledTerms {
-  let t = builtinCache.get(facts);
-  if (!t) {
-    t = compileTerms(
-      facts.canonical.map((c) => ({
-        term: c.variant,
-        category: 'discouraged' as const,
-        severity: c.severity,
-        suggestion: c.canonical,
-        note: c.note,
-      })),
-    );
-    builtinCache.set(facts, t);
-  }
-  return t;
-}
+const RULE_IDS: Record<TermCategory, string> = {
+  forbidden: 'terminology/forbidden',
+  discouraged: 'terminology/discouraged',
+  preferred: 'terminology/preferred',
+  canonical: 'terminology/canonical',
+};
 
 /** Canonical official formulations and the organization's own term list. */
 export function checkTerminology(ctx: RuleContext): Finding[] {
   const { text, index, facts } = ctx;
   const out: Finding[] = [];
-  const canon = builtin(facts);
-  const found = canon.scan(text);
+  const phrases = phraseMatches(ctx);
+  const found = phrases.canonical;
   for (let k = 0; k < found.count; k++) {
-    const id = found.ids[k] as number;
-    const entry = canon.entries[id];
-    const fact = facts.canonical.find((c) => c.variant === entry?.term);
-    if (!entry || !fact) continue;
+    const term = phrases.canonicalTerms[found.ids[k] as number];
+    const fact = facts.canonical.find((c) => c.variant === term);
+    if (term === undefined || !fact) continue;
     const s = found.starts[k] as number;
     const e = found.ends[k] as number;
     if (fact.notBefore?.includes(text[s - 1] ?? '')) continue;
@@ -55,6 +41,28 @@ export function checkTerminology(ctx: RuleContext): Finding[] {
 }
 
 /**
+ * Sorts distinct keys ascending. The scan reports matches by end offset, so keys led by the
+ * start offset are nearly sorted already: insertion sort, falling back to the native sort
+ * once it has moved more than a few keys per key (overlapping long terms).
+ */
+function sortNearlySorted(keys: Float64Array): Float64Array {
+  let budget = 8 * keys.length + 64;
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i] as number;
+    let j = i - 1;
+    if ((keys[j] as number) <= key) continue;
+    while (j >= 0 && (keys[j] as number) > key) {
+      keys[j + 1] = keys[j] as number;
+      j--;
+    }
+    keys[j + 1] = key;
+    budget -= i - j;
+    if (budget < 0) return keys.sort();
+  }
+  return keys;
+}
+
+/**
  * Forbidden/discouraged terms, leftmost-longest and non-overlapping; a match lying inside an
  * occurrence of a longer preferred/canonical term is not reported (e.g. a forbidden 小康 inside
  * an accepted 全面建成小康社会).
@@ -64,19 +72,21 @@ function organizationTerms(ctx: RuleContext, terms: CompiledTerms): Finding[] {
   const found = terms.scan(ctx.text);
   // Sort keys pack (start, longest first, match index) into one double for a native numeric sort.
   const K = 2 ** 21;
-  const flaggedKeys: number[] = [];
-  const acceptedKeys: number[] = [];
+  const flaggedKeys = new Float64Array(found.count);
+  const acceptedKeys = new Float64Array(found.count);
+  let flaggedCount = 0;
+  let acceptedCount = 0;
   for (let k = 0; k < found.count; k++) {
     const entry = terms.entries[found.ids[k] as number];
     if (!entry) continue;
     const s = found.starts[k] as number;
     const len = Math.min(63, (found.ends[k] as number) - s);
     if (entry.category === 'preferred' || entry.category === 'canonical')
-      acceptedKeys.push(s * K + k);
-    else flaggedKeys.push((s * 64 + (63 - len)) * K + k);
+      acceptedKeys[acceptedCount++] = s * K + k;
+    else flaggedKeys[flaggedCount++] = (s * 64 + (63 - len)) * K + k;
   }
-  const flagged = Float64Array.from(flaggedKeys).sort();
-  const accepted = Float64Array.from(acceptedKeys).sort();
+  const flagged = sortNearlySorted(flaggedKeys.subarray(0, flaggedCount));
+  const accepted = sortNearlySorted(acceptedKeys.subarray(0, acceptedCount));
   const out: Finding[] = [];
   const messages = new Map<number, string>();
   let lastEnd = -1;
@@ -84,8 +94,8 @@ function organizationTerms(ctx: RuleContext, terms: CompiledTerms): Finding[] {
   // Accepted matches that started at or before the current one, and the furthest they reach.
   let coverStart = -1;
   let coverEnd = -1;
-  for (const key of flagged) {
-    const k = key % K;
+  for (let f = 0; f < flagged.length; f++) {
+    const k = (flagged[f] as number) % K;
     const s = found.starts[k] as number;
     const e = found.ends[k] as number;
     if (s < lastEnd) continue;
@@ -116,7 +126,7 @@ function organizationTerms(ctx: RuleContext, terms: CompiledTerms): Finding[] {
     out.push(
       index.finding(
         'terminology',
-        `terminology/${entry.category}`,
+        RULE_IDS[entry.category],
         entry.severity ?? 'warning',
         s,
         e - s,

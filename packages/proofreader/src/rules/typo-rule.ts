@@ -1,69 +1,8 @@
-import type { Facts } from '../facts/facts';
-import { DoubleArrayMatcher } from '../matcher/double-array-matcher';
 import type { Finding } from '../types';
+import { phraseMatches } from './phrase-scan';
 import type { RuleContext } from './rule-context';
 
-interface TypoTables {
-  /** Misspellings first, then scrambled variants of canonical phrases. */
-  matcher: DoubleArrayMatcher;
-  /** For ids ≥ typos.length: the canonical phrase the variant scrambles. */
-  variantOf: string[];
-}
-
-const tablesCache = new WeakMap<Facts, TypoTables>();
-
-/**
- * Scrambled variants of a phrase: two adjacent blocks of 1–4 characters swapped
- * (中国特色 → 特色中国, 意识形态 → 形态意识) and any two characters swapped (形识意态). They
- * join the misspelling automaton, so detecting them costs nothing extra per character of text.
- */
-export function scrambledVariants(phrase: string): string[] {
-  const chars = [...phrase];
-  const n = chars.length;
-  const out = new Set<string>();
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j <= Math.min(n - 1, i + 4); j++) {
-      for (let k = j + 1; k <= Math.min(n, j + 4); k++) {
-        out.add(
-          [
-            ...chars.slice(0, i),
-            ...chars.slice(j, k),
-            ...chars.slice(i, j),
-            ...chars.slice(k),
-          ].join(''),
-        );
-      }
-    }
-  }
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      if (chars[i] === chars[j]) continue;
-      const c = [...chars];
-      [c[i], c[j]] = [c[j] as string, c[i] as string];
-      out.add(c.join(''));
-    }
-  }
-  out.delete(phrase);
-  return [...out];
-}
-
-function tables(facts: Facts): TypoTables {
-  const hit = tablesCache.get(facts);
-  if (hit) return hit;
-  const words = facts.typos.map((x) => x.wrong);
-  const variantOf: string[] = [];
-  const canonical = new Set(facts.scramble);
-  for (const p of facts.scramble) {
-    for (const v of scrambledVariants(p)) {
-      if (canonical.has(v)) continue;
-      words.push(v);
-      variantOf.push(p);
-    }
-  }
-  const t: TypoTables = { matcher: new DoubleArrayMatcher(words), variantOf };
-  tablesCache.set(facts, t);
-  return t;
-}
+export { scrambledVariants } from './phrase-scan';
 
 // A year followed directly by a period word, missing 年: 2020上半年 → 2020年上半年.
 const MISSING_NIAN = /(?<![\d.])((?:19|20)\d\d)(?=上半年|下半年|全年|年底|年初|第[一二三四]季度)/g;
@@ -72,8 +11,8 @@ const MISSING_NIAN = /(?<![\d.])((?:19|20)\d\d)(?=上半年|下半年|全年|年
 export function checkTypos(ctx: RuleContext): Finding[] {
   const { text, index, facts } = ctx;
   const out: Finding[] = [];
-  const tb = tables(facts);
-  const found = tb.matcher.scan(text);
+  const phrases = phraseMatches(ctx);
+  const found = phrases.typo;
   const scrambles: Finding[] = [];
   let scrambleEnd = -1;
   for (let k = 0; k < found.count; k++) {
@@ -82,7 +21,7 @@ export function checkTypos(ctx: RuleContext): Finding[] {
     const e = found.ends[k] as number;
     const entry = facts.typos[id];
     if (!entry) {
-      const phrase = tb.variantOf[id - facts.typos.length] as string;
+      const phrase = phrases.variantOf[id - facts.typos.length] as string;
       // A rotation can be read across a real occurrence (…中国特色社会主义中…): skip those.
       const around = text.slice(Math.max(0, s - phrase.length), e + phrase.length);
       if (around.includes(phrase)) continue;

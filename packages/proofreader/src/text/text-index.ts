@@ -21,9 +21,14 @@ export class TextIndex {
   constructor(text: string) {
     this.text = text;
     const codes = new Uint16Array(text.length + 8);
-    for (let i = 0; i < text.length; i++) codes[i] = text.charCodeAt(i);
+    let surrogates = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      codes[i] = c;
+      surrogates |= (c & 0xf800) === 0xd800 ? 1 : 0;
+    }
     this.codes = codes;
-    this.hasSurrogates = /[\uD800-\uDFFF]/.test(text);
+    this.hasSurrogates = surrogates !== 0;
     if (this.hasSurrogates) {
       const low = new Int32Array(text.length + 1);
       for (let i = 0; i < text.length; i++) {
@@ -85,18 +90,24 @@ export class TextIndex {
   ): Finding {
     const li = this.lineAt(offset);
     const lineStart = this.starts[li] as number;
-    const f: Finding = {
-      category,
-      rule,
-      severity,
-      line: li + 1,
-      column: this.codePoints(lineStart, offset) + 1,
-      length: this.codePoints(offset, offset + length),
-      excerpt: this.text.slice(offset, offset + length),
-      message,
-    };
-    if (suggestion !== undefined) f.suggestion = suggestion;
-    return f;
+    const line = li + 1;
+    const column = this.codePoints(lineStart, offset) + 1;
+    const codePoints = this.codePoints(offset, offset + length);
+    const excerpt = this.text.slice(offset, offset + length);
+    // Two literal shapes (no property added afterwards); `suggestion` only when given.
+    return suggestion === undefined
+      ? { category, rule, severity, line, column, length: codePoints, excerpt, message }
+      : {
+          category,
+          rule,
+          severity,
+          line,
+          column,
+          length: codePoints,
+          excerpt,
+          message,
+          suggestion,
+        };
   }
 }
 
