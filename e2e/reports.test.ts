@@ -2,15 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { buildApp } from '../apps/server/src/http/app';
-import type { App } from '../apps/server/src/http/app';
-import { loadConfig } from '../apps/server/src/config';
 import { DEMO_PASSWORD } from '../apps/server/src/demo/demo-organization';
-import { seedDemo } from '../apps/server/src/demo/seed-demo';
-import { seedDemoRecords } from '../apps/server/src/demo/demo-records';
-import { systemClock } from '../apps/server/src/shared/clock';
-import { createTestDb } from '../apps/server/test/helpers/test-db';
-import type { TestDb } from '../apps/server/test/helpers/test-db';
+import { startTestServer } from '../apps/server/test/helpers/test-server';
+import type { TestServer } from '../apps/server/test/helpers/test-server';
 import { browserAvailable, ensureWebBuilt, launchBrowser, TEST_OUTPUT_DIR } from './browser';
 
 const NEW_PASSWORD = 'Qingchuan#2026';
@@ -20,8 +14,7 @@ const PARENT = 'keyun'; // 客运分公司党总支, its parent
 describe.runIf(browserAvailable())(
   'a 自查报告 from the record, proofread, exported and submitted, in Chromium',
   () => {
-    let db: TestDb;
-    let app: App;
+    let server: TestServer;
     let url: string;
     let browser: Browser;
     let context: BrowserContext;
@@ -44,21 +37,8 @@ describe.runIf(browserAvailable())(
     beforeAll(async () => {
       ensureWebBuilt();
       // The demo organization with a year of records, so the report has facts to state.
-      db = await createTestDb();
-      await seedDemo(db, systemClock);
-      await seedDemoRecords(db, systemClock);
-      const config = loadConfig(
-        {},
-        {
-          port: 0,
-          host: '127.0.0.1',
-          loginRateLimit: 1000,
-          apiRateLimit: 100_000,
-          logLevel: 'silent',
-        },
-      );
-      app = await buildApp({ db, config, logger: false });
-      url = await app.listen({ port: 0, host: '127.0.0.1' });
+      server = await startTestServer({ records: true });
+      url = server.url;
       browser = await launchBrowser();
       context = await browser.newContext({
         viewport: { width: 1440, height: 900 },
@@ -74,8 +54,7 @@ describe.runIf(browserAvailable())(
 
     afterAll(async () => {
       await browser?.close();
-      await app?.close();
-      await db?.dispose();
+      await server?.close();
     });
 
     it('generates a 自查报告 for the clerk’s 党支部', { timeout: 60_000 }, async () => {

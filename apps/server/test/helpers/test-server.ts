@@ -1,6 +1,7 @@
 import { buildApp } from '../../src/http/app';
 import { loadConfig } from '../../src/config';
 import { seedDemo } from '../../src/demo/seed-demo';
+import { seedDemoRecords } from '../../src/demo/demo-records';
 import { DEMO_ADMIN, DEMO_PASSWORD, DEMO_ROOT_UNIT } from '../../src/demo/demo-organization';
 import { systemClock } from '../../src/shared/clock';
 import { createTestDb } from './test-db';
@@ -14,11 +15,14 @@ export interface TestServer {
 
 /**
  * The real server listening on a random local port, on a fresh database with the demo
- * organization, serving the built web app (apps/web/dist) — for browser tests.
+ * organization (and, with `records`, its ledger records), serving the built web app
+ * (apps/web/dist) — for browser tests.
  */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(options: { records?: boolean } = {}): Promise<TestServer> {
   const db = await createTestDb();
   await seedDemo(db, systemClock);
+  // The demo year of ledger records, with some duties deliberately missed.
+  if (options.records) await seedDemoRecords(db, systemClock);
   const config = loadConfig(
     {},
     { port: 0, host: '127.0.0.1', loginRateLimit: 1000, apiRateLimit: 100_000, logLevel: 'silent' },

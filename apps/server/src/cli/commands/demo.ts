@@ -8,7 +8,7 @@ import { openMigratedDatabase } from '../open-database';
 export function registerDemoCommand(program: Command): void {
   program
     .command('demo')
-    .description('创建演示组织（单位、人员、责任分工、账号）；已存在时不重复创建')
+    .description('创建演示组织（单位、人员、责任分工、账号和一年多的台账记录）；已存在时不重复创建')
     .action(async () => {
       const { db } = await openMigratedDatabase();
       try {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DEMO_ADMIN, DEMO_PASSWORD } from '../../demo/demo-organization';
 import { seedDemo } from '../../demo/seed-demo';
+import { seedDemoRecords } from '../../demo/demo-records';
 import { buildApp } from '../../http/app';
 import { systemClock } from '../../shared/clock';
 import { UsersRepository } from '../../modules/users/users.repository';
@@ -31,7 +32,10 @@ export function registerServeCommand(program: Command): void {
         ...(options.host ? { host: options.host } : {}),
       });
       const empty = !(await db.kysely.selectFrom('units').select('id').limit(1).executeTakeFirst());
-      if (empty && options.demo) await seedDemo(db, systemClock);
+      if (empty && options.demo) {
+        await seedDemo(db, systemClock);
+        await seedDemoRecords(db, systemClock);
+      }
       const app = await buildApp({ db, config });
       const shutdown = async () => {
         await app.close();
