@@ -6,7 +6,7 @@ import { useApiErrorHandler } from '../../lib/use-api-error';
 import { useAuth } from '../auth/use-auth';
 import { formatFileSize } from './ledger-labels';
 import { LEDGER_PERM } from './ledger-permissions';
-import { downloadFile } from './ledger-http';
+import { downloadFile } from '../../api/file-transfer';
 import { evidenceUrl, useDeleteEvidence, useUploadEvidence } from './ledger.api';
 import type { Activity, Evidence } from './ledger.types';
 import './ledger.css';

@@ -5,7 +5,7 @@ import { isApiError, isSessionError } from '../../api/api-client';
 import type { FieldIssue } from '../../api/types';
 import { useApiErrorHandler } from '../../lib/use-api-error';
 import { useImportExcel } from './ledger.api';
-import { apiUrl, downloadFile } from './ledger-http';
+import { apiUrl, downloadFile } from '../../api/file-transfer';
 import { ACTIVITY_TYPE_LABELS, ACTIVITY_TYPES } from './ledger.types';
 import type { ActivityType } from './ledger.types';
 

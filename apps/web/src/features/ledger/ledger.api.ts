@@ -2,7 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { QueryClient } from '@tanstack/react-query';
 import { api } from '../../api/api-client';
 import type { Id, Page } from '../../api/types';
-import { apiUrl, postFile } from './ledger-http';
+import { apiUrl, postForm } from '../../api/file-transfer';
 import type {
   Activity,
   ActivityInput,
@@ -96,7 +96,7 @@ export function useUploadEvidence() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ activityId, file }: { activityId: Id; file: File }) =>
-      postFile<Evidence>(apiUrl(`/activities/${activityId}/evidence`), file),
+      postForm<Evidence>(apiUrl(`/activities/${activityId}/evidence`), file),
     onSuccess: () => invalidateLedger(queryClient),
   });
 }
@@ -113,7 +113,7 @@ export function useImportExcel() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ file, type }: { file: File; type?: ActivityType }) =>
-      postFile<ImportResult>(apiUrl('/activities/import/excel', { type }), file),
+      postForm<ImportResult>(apiUrl('/activities/import/excel', { type }), file),
     onSuccess: () => invalidateLedger(queryClient),
   });
 }

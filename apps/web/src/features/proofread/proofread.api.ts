@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/api-client';
 import type { Page } from '../../api/types';
-import { download, postForm } from './proofread-http';
+import { downloadFile, postForm } from '../../api/file-transfer';
 import type {
   CheckFileResult,
   CheckOptions,
@@ -24,7 +24,7 @@ export function checkText(text: string, options: CheckOptions): Promise<CheckRes
 }
 
 export function checkFile(file: File, options: CheckOptions): Promise<CheckFileResult> {
-  return postForm<CheckFileResult>('/proofread/check-file', file, {
+  return postForm<CheckFileResult>('/api/proofread/check-file', file, {
     date: options.date,
     kind: options.kind,
     termListIds: options.termListIds?.join(','),
@@ -36,7 +36,7 @@ export function exportFindings(input: {
   date?: string | null;
   findings: Finding[];
 }): Promise<void> {
-  return download('/proofread/export', '校对结果.xlsx', input);
+  return downloadFile('/api/proofread/export', '校对结果.xlsx', input);
 }
 
 export function useTermLists(enabled = true) {
@@ -118,7 +118,7 @@ export function useUploadTermList() {
   const invalidate = useInvalidateLists();
   return useMutation({
     mutationFn: ({ id, file }: { id: number; file: File }) =>
-      postForm<TermListVersion>(`/proofread/term-lists/${id}/versions`, file),
+      postForm<TermListVersion>(`/api/proofread/term-lists/${id}/versions`, file),
     onSuccess: invalidate,
   });
 }
@@ -134,9 +134,9 @@ export function useRollbackTermList() {
 
 export function downloadTermList(list: TermList, versionId?: number): Promise<void> {
   const query = versionId ? `?versionId=${versionId}` : '';
-  return download(`/proofread/term-lists/${list.id}/export${query}`, `${list.name}.xlsx`);
+  return downloadFile(`/api/proofread/term-lists/${list.id}/export${query}`, `${list.name}.xlsx`);
 }
 
 export function downloadTemplate(format: 'xlsx' | 'tsv'): Promise<void> {
-  return download(`/proofread/term-template?format=${format}`, `词表模板.${format}`);
+  return downloadFile(`/api/proofread/term-template?format=${format}`, `词表模板.${format}`);
 }

@@ -1,7 +1,7 @@
-// Multipart uploads and binary downloads for the ledger. JSON calls go through `api`; these need
-// FormData bodies or file responses, with the same CSRF header and error shape.
-import { ApiError, refreshCsrfToken } from '../../api/api-client';
-import type { ErrorBody } from '../../api/types';
+// Multipart uploads and file downloads. JSON calls go through `api`; these need FormData bodies
+// or binary responses, with the same CSRF header, retry and error shape.
+import { ApiError, refreshCsrfToken } from './api-client';
+import type { ErrorBody } from './types';
 
 function csrfCookie(): string | null {
   for (const part of document.cookie.split(';')) {
@@ -18,7 +18,7 @@ async function toApiError(response: Response): Promise<ApiError> {
   } catch {
     body = null;
   }
-  const fallback = response.status === 413 ? '文件过大' : `请求失败（${response.status}）`;
+  const fallback = response.status === 413 ? '文件或内容过大' : `请求失败（${response.status}）`;
   return new ApiError(
     response.status,
     typeof body?.code === 'string' ? body.code : 'HTTP_ERROR',
@@ -30,11 +30,12 @@ async function toApiError(response: Response): Promise<ApiError> {
 async function request(
   method: 'GET' | 'POST',
   url: string,
-  body?: FormData,
+  body?: FormData | string,
   retried = false,
 ): Promise<Response> {
   const headers: Record<string, string> = {};
   if (method !== 'GET') headers['X-CSRF-Token'] = csrfCookie() ?? (await refreshCsrfToken());
+  if (typeof body === 'string') headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
     response = await fetch(url, { method, headers, body, credentials: 'same-origin' });
@@ -61,9 +62,16 @@ export function apiUrl(path: string, query: Record<string, unknown> = {}): strin
   return `/api${path}${search ? `?${search}` : ''}`;
 }
 
-/** POSTs one file as multipart/form-data (field `file`) and parses the JSON answer. */
-export async function postFile<T>(url: string, file: File): Promise<T> {
+/** POSTs a multipart form (field `file` plus text fields) and parses the JSON answer. */
+export async function postForm<T>(
+  url: string,
+  file: File,
+  fields: Record<string, string | undefined> = {},
+): Promise<T> {
   const form = new FormData();
+  for (const [key, value] of Object.entries(fields)) {
+    if (value !== undefined) form.append(key, value);
+  }
   form.append('file', file, file.name);
   return (await (await request('POST', url, form)).json()) as T;
 }
@@ -79,11 +87,20 @@ function fileNameOf(response: Response, fallback: string): string {
   }
 }
 
-/** Downloads a file from a GET endpoint and saves it under the server's file name. */
-export async function downloadFile(url: string, fallbackName: string): Promise<void> {
-  const response = await request('GET', url);
-  const blob = await response.blob();
-  const objectUrl = URL.createObjectURL(blob);
+/**
+ * Downloads a file — from a GET endpoint, or a POST one when a JSON body is given — and saves
+ * it under the server's file name.
+ */
+export async function downloadFile(
+  url: string,
+  fallbackName: string,
+  jsonBody?: unknown,
+): Promise<void> {
+  const response =
+    jsonBody === undefined
+      ? await request('GET', url)
+      : await request('POST', url, JSON.stringify(jsonBody));
+  const objectUrl = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
   link.href = objectUrl;
   link.download = fileNameOf(response, fallbackName);
