@@ -17,9 +17,17 @@ export interface AppConfig {
   bodyLimit: number;
   /** Serve cookies with the Secure flag (behind HTTPS). */
   secureCookies: boolean;
+  /** Largest evidence file in bytes (EVIDENCE_MAX_MB, default 20 MB). */
+  evidenceMaxBytes: number;
+  /** Largest Excel or JSON Lines upload in bytes (IMPORT_MAX_MB, default 50 MB). */
+  importMaxBytes: number;
+  /** Most data rows in one Excel import or export (EXCEL_MAX_ROWS, default 50,000). */
+  excelMaxRows: number;
   webDistDir: string;
   logLevel: string;
 }
+
+const MB = 1024 * 1024;
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 
@@ -48,6 +56,9 @@ export function loadConfig(
     apiRateLimit: intFrom(env.API_RATE_LIMIT, 1200),
     bodyLimit: intFrom(env.BODY_LIMIT, 1024 * 1024),
     secureCookies: env.SECURE_COOKIES === 'true',
+    evidenceMaxBytes: intFrom(env.EVIDENCE_MAX_MB, 20) * MB,
+    importMaxBytes: intFrom(env.IMPORT_MAX_MB, 50) * MB,
+    excelMaxRows: intFrom(env.EXCEL_MAX_ROWS, 50_000),
     webDistDir: env.WEB_DIST_DIR ?? path.join(repoRoot, 'apps/web/dist'),
     logLevel: env.LOG_LEVEL ?? 'info',
     ...overrides,

@@ -26,11 +26,10 @@ import { registerInterchangeRoutes } from './interchange/interchange.routes';
 import { LedgerExportService } from './interchange/ledger-export.service';
 import { LedgerImportService } from './interchange/ledger-import.service';
 import type { LedgerLimits } from './ledger-limits';
-import { ledgerLimitsFrom } from './ledger-limits';
 
 export interface LedgerModuleDeps {
   db: Db;
-  config: Pick<AppConfig, 'filesDir'>;
+  config: Pick<AppConfig, 'filesDir' | 'evidenceMaxBytes' | 'importMaxBytes' | 'excelMaxRows'>;
   clock: Clock;
   audit: AuditService;
   auditLog: AuditRepository;
@@ -42,7 +41,8 @@ export interface LedgerModuleDeps {
 export function createLedgerModule(deps: LedgerModuleDeps) {
   const kysely = deps.db.kysely;
   const { clock, audit, units } = deps;
-  const limits = deps.limits ?? ledgerLimitsFrom(process.env);
+  const { evidenceMaxBytes, importMaxBytes, excelMaxRows } = deps.config;
+  const limits = deps.limits ?? { evidenceMaxBytes, importMaxBytes, excelMaxRows };
   const repositories = {
     activities: new ActivitiesRepository(kysely, deps.db.dialect),
     evidence: new EvidenceRepository(kysely),

@@ -32,7 +32,7 @@ import type {
 } from './activity.schema';
 import { activityInput } from './activity.schema';
 import type { LedgerLookupsRepository } from './ledger-lookups.repository';
-import { resolveDateRange } from './period';
+import { resolveDateRange } from '../../compliance/compliance-periods';
 
 export interface ActivitiesServiceDeps {
   db: Kysely<Database>;

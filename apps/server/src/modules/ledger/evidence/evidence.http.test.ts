@@ -18,9 +18,8 @@ describe(`evidence files on ${testDialect()}`, () => {
   let admin: TestAgent;
   let activityId: number;
   beforeAll(async () => {
-    process.env.EVIDENCE_MAX_MB = '0.01'; // 10 KB, so the size limit is cheap to test
-    t = await createLedgerTestApp();
-    delete process.env.EVIDENCE_MAX_MB;
+    // 10 KB, so the size limit is cheap to test
+    t = await createLedgerTestApp({ evidenceMaxBytes: 10 * 1024 });
     admin = await t.ready('admin');
     const unitId = await unitIdByName(t, DEMO_ROOT_UNIT);
     activityId = (

@@ -61,9 +61,7 @@ describe(`Excel templates, imports and exports on ${testDialect()}`, () => {
     );
 
   beforeAll(async () => {
-    process.env.EXCEL_MAX_ROWS = '20'; // small, so the row limit is cheap to test
-    t = await createLedgerTestApp();
-    delete process.env.EXCEL_MAX_ROWS;
+    t = await createLedgerTestApp({ excelMaxRows: 20 }); // small, so the limit is cheap to test
     admin = await t.ready('admin');
     rootId = await unitIdByName(t, DEMO_ROOT_UNIT);
   });

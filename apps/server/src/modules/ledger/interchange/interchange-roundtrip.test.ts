@@ -1,3 +1,4 @@
+import { loadConfig } from '../../../config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, testDialect } from '../../../../test/helpers/test-db';
 import type { TestDb } from '../../../../test/helpers/test-db';
@@ -23,7 +24,7 @@ function ledgerOn(db: TestDb) {
   const auditLog = new AuditRepository(db.kysely);
   return createLedgerModule({
     db,
-    config: { filesDir: '/nonexistent' },
+    config: loadConfig({}, { filesDir: '/nonexistent' }),
     clock,
     audit: new AuditService(auditLog, clock),
     auditLog,

@@ -1,3 +1,4 @@
+import type { AppConfig } from '../../../config';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,9 +8,11 @@ import type { TestApp } from '../../../../test/helpers/test-app';
 import type { TestAgent } from '../../../../test/helpers/test-agent';
 
 /** The real app on a fresh database with the demo organization and its own evidence folder. */
-export async function createLedgerTestApp(): Promise<TestApp & { filesDir: string }> {
+export async function createLedgerTestApp(
+  config: Partial<AppConfig> = {},
+): Promise<TestApp & { filesDir: string }> {
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'taizhang-files-'));
-  const t = await createTestApp({ config: { filesDir } });
+  const t = await createTestApp({ config: { filesDir, ...config } });
   const close = t.close.bind(t);
   return Object.assign(t, {
     filesDir,
