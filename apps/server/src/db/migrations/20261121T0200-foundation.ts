@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { DialectName } from '../database';
-import { makeAppendOnly, notNull, withId } from './migration-kit';
+import { makeAppendOnly, notNull, withId, withRecordColumns } from './migration-kit';
 
 /** Organization, accounts, sessions and the two logs. */
 export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
@@ -15,11 +15,7 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .addColumn('depth', 'integer', notNull)
     .addColumn('sort_order', 'integer', (col) => col.notNull().defaultTo(0))
     .addColumn('remark', 'text', (col) => col.notNull().defaultTo(''))
-    .addColumn('version', 'integer', (col) => col.notNull().defaultTo(1))
-    .addColumn('created_by', 'integer')
-    .addColumn('created_at', 'text', notNull)
-    .addColumn('updated_at', 'text', notNull)
-    .addColumn('deleted_at', 'text')
+    .$call(withRecordColumns)
     .execute();
   await schema.createIndex('units_path_idx').on('units').column('path').execute();
   await schema.createIndex('units_parent_idx').on('units').column('parent_id').execute();
@@ -31,11 +27,7 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .addColumn('gender', 'text')
     .addColumn('phone', 'text')
     .addColumn('remark', 'text', (col) => col.notNull().defaultTo(''))
-    .addColumn('version', 'integer', (col) => col.notNull().defaultTo(1))
-    .addColumn('created_by', 'integer')
-    .addColumn('created_at', 'text', notNull)
-    .addColumn('updated_at', 'text', notNull)
-    .addColumn('deleted_at', 'text')
+    .$call(withRecordColumns)
     .execute();
   await schema.createIndex('people_unit_idx').on('people').column('unit_id').execute();
 

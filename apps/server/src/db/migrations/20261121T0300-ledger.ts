@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { DialectName } from '../database';
-import { notNull, withId } from './migration-kit';
+import { notNull, withId, withRecordColumns } from './migration-kit';
 
 /** The work ledger: activities with areas and evidence, channels, incidents, search index. */
 export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
@@ -25,11 +25,7 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .addColumn('extra', 'text', (col) => col.notNull().defaultTo('{}'))
     .addColumn('external_id', 'text')
     .addColumn('search_text', 'text', (col) => col.notNull().defaultTo(''))
-    .addColumn('version', 'integer', (col) => col.notNull().defaultTo(1))
-    .addColumn('created_by', 'integer')
-    .addColumn('created_at', 'text', notNull)
-    .addColumn('updated_at', 'text', notNull)
-    .addColumn('deleted_at', 'text')
+    .$call(withRecordColumns)
     .execute();
   await schema
     .createIndex('activities_unit_date_idx')
@@ -84,11 +80,7 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .addColumn('status', 'text', notNull)
     .addColumn('extra', 'text', (col) => col.notNull().defaultTo('{}'))
     .addColumn('external_id', 'text')
-    .addColumn('version', 'integer', (col) => col.notNull().defaultTo(1))
-    .addColumn('created_by', 'integer')
-    .addColumn('created_at', 'text', notNull)
-    .addColumn('updated_at', 'text', notNull)
-    .addColumn('deleted_at', 'text')
+    .$call(withRecordColumns)
     .execute();
   await schema.createIndex('channels_unit_idx').on('channels').column('unit_id').execute();
 
@@ -104,11 +96,7 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .addColumn('response', 'text', (col) => col.notNull().defaultTo(''))
     .addColumn('extra', 'text', (col) => col.notNull().defaultTo('{}'))
     .addColumn('external_id', 'text')
-    .addColumn('version', 'integer', (col) => col.notNull().defaultTo(1))
-    .addColumn('created_by', 'integer')
-    .addColumn('created_at', 'text', notNull)
-    .addColumn('updated_at', 'text', notNull)
-    .addColumn('deleted_at', 'text')
+    .$call(withRecordColumns)
     .execute();
   await schema
     .createIndex('incidents_unit_found_idx')

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { DialectName } from '../database';
-import { notNull, withId } from './migration-kit';
+import { notNull, withId, withRecordColumns } from './migration-kit';
 
 /** Organization term lists for the proofreader: lists per unit, immutable versions, entries. */
 export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
@@ -12,11 +12,7 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .addColumn('name', 'text', notNull)
     .addColumn('remark', 'text', (col) => col.notNull().defaultTo(''))
     .addColumn('current_version_id', 'integer')
-    .addColumn('version', 'integer', (col) => col.notNull().defaultTo(1))
-    .addColumn('created_by', 'integer')
-    .addColumn('created_at', 'text', notNull)
-    .addColumn('updated_at', 'text', notNull)
-    .addColumn('deleted_at', 'text')
+    .$call(withRecordColumns)
     .execute();
   // One live list of a name per unit; deleted lists keep their name free.
   await schema

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DialectName } from '../database';
-import { makeAppendOnly, notNull, withId } from './migration-kit';
+import { makeAppendOnly, notNull, withId, withRecordColumns } from './migration-kit';
 
 /** Reports (content as JSON, optimistic version), their saved versions and templates. */
 export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
@@ -20,11 +20,7 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .addColumn('return_reason', 'text')
     .addColumn('submitted_at', 'text')
     .addColumn('submitted_by', 'integer')
-    .addColumn('version', 'integer', (col) => col.notNull().defaultTo(1))
-    .addColumn('created_by', 'integer')
-    .addColumn('created_at', 'text', notNull)
-    .addColumn('updated_at', 'text', notNull)
-    .addColumn('deleted_at', 'text')
+    .$call(withRecordColumns)
     .execute();
   await schema
     .createIndex('reports_unit_period_idx')

@@ -49,3 +49,21 @@ export async function makeAppendOnly(
       .execute(db);
   }
 }
+
+/**
+ * The bookkeeping columns of an editable record: `version` for optimistic locking, who created
+ * it and when, when it was last updated, and `deleted_at` for soft delete. Use with `$call`.
+ */
+export function withRecordColumns<T extends string, C extends string>(
+  table: CreateTableBuilder<T, C>,
+): CreateTableBuilder<
+  T,
+  C | 'version' | 'created_by' | 'created_at' | 'updated_at' | 'deleted_at'
+> {
+  return table
+    .addColumn('version', 'integer', (col) => col.notNull().defaultTo(1))
+    .addColumn('created_by', 'integer')
+    .addColumn('created_at', 'text', notNull)
+    .addColumn('updated_at', 'text', notNull)
+    .addColumn('deleted_at', 'text');
+}
