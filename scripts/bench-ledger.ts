@@ -3,6 +3,8 @@
 //   • a filtered list page (20 rows) of a ~1,000-unit subtree, and the same SQL run raw on the
 //     driver as the floor;
 //   • the compliance status of a ~1,000-unit subtree for a whole year;
+//   • the dashboard overview of the whole organization (GET, as the admin) and of a ~1,000-unit
+//     subtree (the service, as a unit-and-below actor of the branch: no such user is generated);
 // each under 1 and under 20 concurrent clients (p50/p95 in ms).
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +16,7 @@ import { loadConfig } from '../apps/server/src/config';
 import type { Db } from '../apps/server/src/db/database';
 import '../apps/server/src/db/database';
 import type { Database } from '../apps/server/src/db/schema';
+import type { Actor } from '../apps/server/src/modules/access/data-scope';
 import { buildApp } from '../apps/server/src/http/app';
 import { TestAgent } from '../apps/server/test/helpers/test-agent';
 import { SCALE_ADMIN, SCALE_PASSWORD } from './gen-scale-account';
@@ -115,6 +118,7 @@ async function main(): Promise<void> {
   const url = process.env.DATABASE_URL ?? 'sqlite:./data/scale.db';
   const listN = Number(process.env.BENCH_LIST_N ?? 200);
   const complianceN = Number(process.env.BENCH_COMPLIANCE_N ?? 20);
+  const dashboardN = Number(process.env.BENCH_DASHBOARD_N ?? 10);
   const { db, raw, captured, capture } = openInstrumented(url);
   const config = loadConfig(
     {},
@@ -190,10 +194,31 @@ async function main(): Promise<void> {
       `compliance sample: ${first.units.length} units, ${JSON.stringify(first.summary.counts)}`,
     );
 
+    const admin = await db.kysely
+      .selectFrom('users')
+      .select(['id', 'username', 'display_name'])
+      .where('username', '=', SCALE_ADMIN)
+      .executeTakeFirstOrThrow();
+    const branchActor = (i: number): Actor => {
+      const branch = branches[i % branches.length];
+      if (!branch) throw new Error('no branch');
+      return {
+        userId: admin.id,
+        username: admin.username,
+        displayName: admin.display_name,
+        unitId: branch.id,
+        unitPath: branch.path,
+        dataScope: 'unit_and_below',
+        permissions: new Set(['dashboard:view', 'compliance:view']),
+        ip: '127.0.0.1',
+      };
+    };
+
     const rawList = async (i: number) => {
       await Promise.all((listSql[i % listSql.length] ?? []).map((q) => raw(q.sql, q.params)));
     };
     const rows: string[] = [];
+    const dashboardRows: string[] = [];
     for (const clients of [1, 20]) {
       const rawStats = await measure(clients, listN, rawList);
       const list = await measure(clients, listN, async (i) => {
@@ -205,6 +230,19 @@ async function main(): Promise<void> {
         async (i) => {
           await get(complianceUrl(i));
         },
+      );
+      const overviewAll = await measure(clients, dashboardN * (clients === 1 ? 1 : 2), async () => {
+        await get('/api/dashboard/overview');
+      });
+      const overviewSubtree = await measure(
+        clients,
+        dashboardN * (clients === 1 ? 1 : 2),
+        async (i) => {
+          await app.services.dashboard.overview(branchActor(i));
+        },
+      );
+      dashboardRows.push(
+        `${String(clients).padStart(7)} | ${fmt(overviewAll.p50)} ${fmt(overviewAll.p95)} ${fmt(overviewAll.cpu)} | ${fmt(overviewSubtree.p50)} ${fmt(overviewSubtree.p95)} ${fmt(overviewSubtree.cpu)}`,
       );
       rows.push(
         `${String(clients).padStart(7)} | ${fmt(rawStats.p50)} ${fmt(rawStats.p95)} | ${fmt(list.p50)} ${fmt(list.p95)} | ${(list.p95 / rawStats.p95).toFixed(1).padStart(5)}× | ${fmt(compliance.p50)} ${fmt(compliance.p95)} | ${compliance.rps.toFixed(1).padStart(6)} | ${fmt(rawStats.cpu)} ${fmt(list.cpu)} ${fmt(compliance.cpu)}`,
@@ -221,6 +259,12 @@ async function main(): Promise<void> {
       'clients |  raw SQL p50/p95  |  list API p50/p95  | p95 ratio | compliance p50/p95 | compl. req/s | CPU ms/call raw, list, compliance',
     );
     for (const row of rows) console.log(row);
+    console.log('');
+    console.log(
+      'dashboard overview: whole org = GET /api/dashboard/overview (admin); subtree = service, unit_and_below a branch',
+    );
+    console.log('clients | whole org p50/p95, CPU ms/call | subtree p50/p95, CPU ms/call');
+    for (const row of dashboardRows) console.log(row);
     console.log(
       `load average at the end: ${os
         .loadavg()

@@ -7,6 +7,7 @@ import * as ledger from './migrations/20261121T0300-ledger';
 import * as framework from './migrations/20261121T0310-framework';
 import * as proofread from './migrations/20261121T0320-proofread';
 import * as reports from './migrations/20261121T0330-reports';
+import * as compliancePerf from './migrations/20261121T0340-compliance-perf';
 
 // Timestamped, forward-only migrations, applied in name order on both dialects.
 const migrations: Record<string, DialectMigration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, DialectMigration> = {
   '20261121T0310-framework': framework,
   '20261121T0320-proofread': proofread,
   '20261121T0330-reports': reports,
+  '20261121T0340-compliance-perf': compliancePerf,
 };
 
 class DialectAwareProvider implements MigrationProvider {

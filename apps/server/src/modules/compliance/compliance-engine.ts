@@ -195,31 +195,43 @@ function buildStatuses(
 ): RequirementStatus[] {
   const { units, requirements, query, asOf, dueSoonDays } = options;
   const windows = requirements.map((rule) => ruleWindows(rule, query));
+  const tracked = requirements.map(isTracked);
   const results: RequirementStatus[] = [];
   for (const unit of units) {
-    requirements.forEach((rule, i) => {
-      if (!appliesToUnit(rule, unit.type)) return;
-      (windows[i] ?? []).forEach(({ period, deadline }, w) => {
-        const base = {
+    for (let i = 0; i < requirements.length; i += 1) {
+      const rule = requirements[i];
+      if (!rule || !appliesToUnit(rule, unit.type)) continue;
+      const ruleWindowList = windows[i] ?? [];
+      for (let w = 0; w < ruleWindowList.length; w += 1) {
+        const window = ruleWindowList[w];
+        if (!window) continue;
+        const { period, deadline } = window;
+        let status: ComplianceStatus = 'not_tracked';
+        let count = 0;
+        let recordIds: number[] = [];
+        if (tracked[i]) {
+          const evidence = evidenceOf(unit.id, i, w);
+          if (typeof evidence === 'number') count = evidence;
+          else {
+            recordIds = evidence;
+            count = evidence.length;
+          }
+          status = judge(count, rule.minCount, period, deadline, asOf, dueSoonDays);
+        }
+        results.push({
           unitId: unit.id,
           requirementId: rule.id,
           period: period.key,
           periodStart: period.start,
           periodEnd: period.end,
           deadline,
+          status,
+          count,
           required: rule.minCount,
-        };
-        if (!isTracked(rule)) {
-          results.push({ ...base, status: 'not_tracked', count: 0, recordIds: [] });
-          return;
-        }
-        const evidence = evidenceOf(unit.id, i, w);
-        const recordIds = typeof evidence === 'number' ? [] : evidence;
-        const count = typeof evidence === 'number' ? evidence : evidence.length;
-        const status = judge(count, rule.minCount, period, deadline, asOf, dueSoonDays);
-        results.push({ ...base, status, count, recordIds });
-      });
-    });
+          recordIds,
+        });
+      }
+    }
   }
   return results;
 }
@@ -252,14 +264,27 @@ export function rollUp(statuses: readonly RequirementStatus[]): ComplianceRollup
   const total = emptyCounts();
   const byUnit = new Map<number, StatusCounts>();
   const byRequirement = new Map<number, StatusCounts>();
+  // Statuses come grouped by unit: remember the last unit's counts instead of looking it up.
+  let lastUnitId = Number.NaN;
+  let unit = total;
   for (const s of statuses) {
     total[s.status] += 1;
-    const unit = byUnit.get(s.unitId) ?? emptyCounts();
+    if (s.unitId !== lastUnitId) {
+      lastUnitId = s.unitId;
+      const found = byUnit.get(s.unitId);
+      if (found) unit = found;
+      else {
+        unit = emptyCounts();
+        byUnit.set(s.unitId, unit);
+      }
+    }
     unit[s.status] += 1;
-    byUnit.set(s.unitId, unit);
-    const req = byRequirement.get(s.requirementId) ?? emptyCounts();
+    let req = byRequirement.get(s.requirementId);
+    if (!req) {
+      req = emptyCounts();
+      byRequirement.set(s.requirementId, req);
+    }
     req[s.status] += 1;
-    byRequirement.set(s.requirementId, req);
   }
   return { total, byUnit, byRequirement };
 }

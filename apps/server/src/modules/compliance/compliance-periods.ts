@@ -1,4 +1,8 @@
-/** Periods of the calendar: quarters, half-years and years, with inclusive `YYYY-MM-DD` bounds. */
+/**
+ * Periods of the calendar: quarters, half-years and years, with inclusive `YYYY-MM-DD` bounds.
+ * The one place periods are parsed: compliance, the dashboard, reports and the ledger's filters.
+ */
+import { AppError } from '../../errors/app-error';
 
 export type Cadence = 'quarter' | 'half_year' | 'year' | 'event';
 export const cadences = [
@@ -110,4 +114,21 @@ export function isMonthDay(text: string): boolean {
   const month = Number(match[1]);
   const day = Number(match[2]);
   return month >= 1 && month <= 12 && day >= 1 && day <= lastDayOfMonth(2023, month);
+}
+
+export interface DateRange {
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/** Combines `period` (`2024`, `2024H1`, `2024Q2`) with explicit `from`/`to` (the narrower bound wins). */
+export function resolveDateRange(query: { period?: string | undefined } & DateRange): DateRange {
+  const range: DateRange = { from: query.from, to: query.to };
+  if (query.period) {
+    const p = parsePeriod(query.period);
+    if (!p) throw new AppError('VALIDATION_FAILED', '期间须为 2024、2024H1 或 2024Q2 的形式');
+    range.from = range.from && range.from > p.start ? range.from : p.start;
+    range.to = range.to && range.to < p.end ? range.to : p.end;
+  }
+  return range;
 }

@@ -91,6 +91,19 @@ describe('compliance status through the API, on a real database', () => {
         deadline: '2026-03-31',
       }),
     ]);
+    // A roll-up lists no ids; a clicked cell asks for them, judged exactly as the single view.
+    const rolled = await report(admin, `unitId=${unit.root}&period=2026Q1&includeSubunits=true`);
+    const rolledItem = itemsOf(rolled, unit.jiguan1!, 'situation-analysis')[0];
+    expect(rolledItem).toMatchObject({ status: 'met', count: 1, recordIds: [] });
+    const cell = await admin.get(
+      `/api/compliance/records?unitId=${unit.jiguan1}&requirementId=${rolledItem?.requirementId}&period=2026Q1`,
+    );
+    expect(cell.statusCode, cell.body).toBe(200);
+    expect(cell.json()).toEqual({ ...rolledItem, unitId: unit.jiguan1, recordIds: [newYear] });
+    const outside = await admin.get(
+      `/api/compliance/records?unitId=${unit.jiguan1}&requirementId=${rolledItem?.requirementId}&period=2026H1`,
+    );
+    expect(outside.statusCode).toBe(404);
     const year = await report(admin, `unitId=${unit.jiguan1}&period=2025`);
     expect(itemsOf(year, unit.jiguan1!, 'situation-analysis').map((i) => i.status)).toEqual([
       'missed',
@@ -219,6 +232,24 @@ describe('compliance status through the API, on a real database', () => {
       deadline: '2026-07-15',
       recordIds: [],
     });
+  });
+
+  it('judges a roll-up (counted in SQL) exactly like each unit on its own (judged from records)', async () => {
+    for (const period of ['2026', '2026H1', '2025']) {
+      const rolled = await report(
+        admin,
+        `unitId=${unit.root}&period=${period}&includeSubunits=true`,
+      );
+      expect(rolled.units.length).toBeGreaterThan(3);
+      for (const u of rolled.units) {
+        const single = await report(admin, `unitId=${u.id}&period=${period}`);
+        expect(u.counts).toEqual(single.units[0]?.counts);
+        const tracked = (single.units[0]?.items ?? [])
+          .filter((i) => i.status !== 'not_tracked')
+          .map((i) => ({ ...i, recordIds: [] }));
+        expect(u.items).toEqual(tracked);
+      }
+    }
   });
 
   it('follows framework edits: a higher minimum turns a met duty into a missed one', async () => {

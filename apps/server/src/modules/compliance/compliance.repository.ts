@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Kysely } from 'kysely';
+import type { Kysely, RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Actor } from '../access/data-scope';
 import { pathUpperBound } from '../access/data-scope';
@@ -84,7 +84,7 @@ export class ComplianceRepository {
             .$if(attendance.subtypes !== null, (q) =>
               q.where('activities.subtype', 'in', nonEmpty(attendance.subtypes ?? [])),
             )
-            .where('activities.attendance', '<>', '[]')
+            .where(hasAttendanceList)
             .select('activities.id')
             .execute()
         : Promise.resolve([]),
@@ -131,11 +131,11 @@ export class ComplianceRepository {
         .$if(needsAttendance && subtypes !== null, (q) =>
           q.where('activities.subtype', 'in', nonEmpty(subtypes ?? [])),
         )
-        .$if(needsAttendance, (q) => q.where('activities.attendance', '<>', '[]'))
+        .$if(needsAttendance, (q) => q.where(hasAttendanceList))
         .select('activities.unit_id')
         .select(
           group.map(({ column, k }) =>
-            sql<number>`sum(case when ${matches(column)} then 1 else 0 end)`.as(`c${k}`),
+            sql<number>`count(case when ${matches(column)} then 1 end)`.as(`c${k}`),
           ),
         )
         .groupBy('activities.unit_id')
@@ -173,15 +173,29 @@ export class ComplianceRepository {
   }
 }
 
-/** SQL condition of one count column (values bound as parameters). */
+/**
+ * SQL condition of one count column (values bound as parameters). Evaluated for every scanned
+ * row once per column: the type comes first so most rows fail on one comparison.
+ */
 function matches(column: CountColumn) {
-  const parts = [sql`activities.date >= ${column.from}`, sql`activities.date <= ${column.to}`];
-  if (column.types !== null)
-    parts.push(sql`activities.type in (${sql.join(nonEmpty(column.types))})`);
-  if (column.subtypes !== null)
-    parts.push(sql`activities.subtype in (${sql.join(nonEmpty(column.subtypes))})`);
+  const parts = [];
+  if (column.types !== null) parts.push(oneOf(sql`activities.type`, column.types));
+  if (column.subtypes !== null) parts.push(oneOf(sql`activities.subtype`, column.subtypes));
+  parts.push(sql`activities.date >= ${column.from}`, sql`activities.date <= ${column.to}`);
   return sql.join(parts, sql` and `);
 }
+
+function oneOf(column: RawBuilder<unknown>, values: readonly string[]) {
+  return values.length === 1
+    ? sql`${column} = ${values[0]}`
+    : sql`${column} in (${sql.join(nonEmpty(values))})`;
+}
+
+/**
+ * Records with an attendance list. Spelled as a literal so that SQLite matches it with the
+ * partial index `activities_attended_idx`, which holds exactly these records.
+ */
+const hasAttendanceList = sql<boolean>`activities.attendance <> '[]'`;
 
 /** `IN ()` is not SQL; an impossible value keeps the condition false. */
 function nonEmpty(values: readonly string[]): string[] {

@@ -2,7 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../http/auth-hook';
 import type { ComplianceService } from './compliance.service';
-import { complianceQuery, complianceReport, todoQuery, todoResponse } from './compliance.schema';
+import {
+  complianceQuery,
+  complianceRecords,
+  complianceRecordsQuery,
+  complianceReport,
+  todoQuery,
+  todoResponse,
+} from './compliance.schema';
 
 const tags = ['责任落实'];
 
@@ -21,8 +28,24 @@ export function registerComplianceRoutes(
         querystring: complianceQuery,
         response: { 200: complianceReport },
       },
+      // A subtree's report has tens of thousands of items the service builds to the schema's
+      // shape (typed as ComplianceReport): re-validating it per request cost more than the SQL.
+      serializerCompiler: () => (data) => JSON.stringify(data),
     },
     (request) => compliance.status(actorOf(request), request.query),
+  );
+  r.get(
+    '/compliance/records',
+    {
+      config: { permission: 'compliance:view' },
+      schema: {
+        tags,
+        summary: '某单位某要求在某周期内计入的台账记录（汇总表中点开的单元格）',
+        querystring: complianceRecordsQuery,
+        response: { 200: complianceRecords },
+      },
+    },
+    (request) => compliance.records(actorOf(request), request.query),
   );
   r.get(
     '/compliance/todo',

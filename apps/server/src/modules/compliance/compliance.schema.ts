@@ -25,6 +25,14 @@ export const complianceQuery = z.object({
 });
 export type ComplianceQuery = z.infer<typeof complianceQuery>;
 
+export const complianceRecordsQuery = z.object({
+  unitId: z.coerce.number().int().positive(),
+  requirementId: z.coerce.number().int().positive(),
+  period: periodText.describe('该要求的周期：2026Q1、2026H1 或 2026'),
+  dueSoonDays: z.coerce.number().int().min(0).max(180).optional(),
+});
+export type ComplianceRecordsQuery = z.infer<typeof complianceRecordsQuery>;
+
 export const todoQuery = z.object({
   dueSoonDays: z.coerce.number().int().min(0).max(180).optional(),
   limit: z.coerce.number().int().min(1).max(500).optional(),
@@ -49,8 +57,13 @@ export const complianceItemSchema = z.object({
   required: z.number().int(),
   recordIds: z
     .array(z.number().int())
-    .describe('满足要求的台账记录编号（最多 50 个，count 为总数）'),
+    .describe(
+      '满足要求的台账记录编号（最多 50 个，count 为总数）；含下级单位汇总时为空，单元格的记录见 /compliance/records',
+    ),
 });
+
+export const complianceRecords = complianceItemSchema.extend({ unitId: z.number().int() });
+export type ComplianceRecords = z.infer<typeof complianceRecords>;
 
 export const complianceRequirementSchema = z.object({
   id: z.number().int(),

@@ -26,6 +26,8 @@ import type {
 } from './compliance.repository';
 import type {
   ComplianceQuery,
+  ComplianceRecords,
+  ComplianceRecordsQuery,
   ComplianceReport,
   TodoItem,
   TodoResponse,
@@ -75,30 +77,57 @@ export class ComplianceService {
 
   async status(actor: Actor, query: ComplianceQuery): Promise<ComplianceReport> {
     const asOf = chinaToday(this.deps.clock);
-    const period = parsePeriod(query.period ?? currentPeriodKey('quarter', asOf));
-    if (!period) throw new AppError('VALIDATION_FAILED', '期间须为 2026、2026H1 或 2026Q1 的形式');
     // A year's framework is created on first use; do not create them for far-off years.
-    if (period.year < 2000 || period.year > Number(asOf.slice(0, 4)) + 1) {
-      throw new AppError(
-        'VALIDATION_FAILED',
-        `期间须在 2000 年至 ${Number(asOf.slice(0, 4)) + 1} 年之间`,
-      );
-    }
+    const period = this.checkedPeriod(query.period ?? currentPeriodKey('quarter', asOf), asOf);
     const unitId = query.unitId ?? actor.unitId;
     const [unit] = await this.deps.compliance.units(actor, { unitId });
     if (!unit) throw notFound('单位不存在或无权访问');
     const selection: UnitSelection = query.includeSubunits
       ? { subtreePath: unit.path }
       : { unitId };
+    const dueSoonDays = query.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS;
+    // A roll-up over a subtree (thousands of cells) is judged from counts aggregated in SQL and
+    // lists no record ids: a clicked cell asks `records` for them. A single unit lists them.
+    const result = query.includeSubunits
+      ? await this.count(actor, selection, period, dueSoonDays, asOf)
+      : await this.compute(actor, selection, period, dueSoonDays, asOf);
+    // In a roll-up, per-unit rows of untracked duties say nothing unit-specific: counted, not listed.
+    return present(result, !query.includeSubunits);
+  }
+
+  /** The records that satisfy one requirement of one unit in one cadence period (a clicked cell). */
+  async records(actor: Actor, query: ComplianceRecordsQuery): Promise<ComplianceRecords> {
+    const asOf = chinaToday(this.deps.clock);
+    const period = this.checkedPeriod(query.period, asOf);
+    const [unit] = await this.deps.compliance.units(actor, { unitId: query.unitId });
+    if (!unit) throw notFound('单位不存在或无权访问');
     const result = await this.compute(
       actor,
-      selection,
+      { unitId: unit.id },
       period,
       query.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS,
       asOf,
     );
-    // In a roll-up, per-unit rows of untracked duties say nothing unit-specific: counted, not listed.
-    return present(result, !query.includeSubunits);
+    if (!result.requirements.some((r) => r.id === query.requirementId))
+      throw notFound('该年度的责任体系中没有这项要求');
+    const item = result.statuses.find(
+      (s) => s.requirementId === query.requirementId && s.period === period.key,
+    );
+    if (!item) throw notFound('该要求不适用于此单位或此期间');
+    const { unitId: _u, recordIds, ...rest } = item;
+    return { unitId: unit.id, ...rest, recordIds: recordIds.slice(0, MAX_RECORD_IDS) };
+  }
+
+  private checkedPeriod(text: string, asOf: string): Period {
+    const period = parsePeriod(text);
+    if (!period) throw new AppError('VALIDATION_FAILED', '期间须为 2026、2026H1 或 2026Q1 的形式');
+    if (period.year < 2000 || period.year > Number(asOf.slice(0, 4)) + 1) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `期间须在 2000 年至 ${Number(asOf.slice(0, 4)) + 1} 年之间`,
+      );
+    }
+    return period;
   }
 
   /** The year's framework, its rules and the aliases, and the selected units the actor sees. */
@@ -183,11 +212,12 @@ export class ComplianceService {
       period,
     );
     const columns: CountColumn[] = [];
-    const columnOf = new Map<string, number>();
+    // rule index → window index → column of the count matrix
+    const columnOf: number[][] = rules.map(() => []);
     rules.forEach((rule, i) => {
       if (!isTracked(rule)) return;
       ruleWindows(rule, period).forEach((window, w) => {
-        columnOf.set(`${i}:${w}`, columns.length);
+        (columnOf[i] ?? [])[w] = columns.length;
         columns.push({
           types: rule.evidenceTypes.length > 0 ? rule.evidenceTypes : null,
           subtypes:
@@ -206,7 +236,7 @@ export class ComplianceService {
         : new Map<number, number[]>();
     const statuses = evaluateFromCounts(
       { units, requirements: rules, query: period, asOf, dueSoonDays },
-      (unitId, i, w) => matrix.get(unitId)?.[columnOf.get(`${i}:${w}`) ?? -1] ?? 0,
+      (unitId, i, w) => matrix.get(unitId)?.[columnOf[i]?.[w] ?? -1] ?? 0,
     );
     return { period, asOf, dueSoonDays, framework, requirements, units, statuses };
   }
@@ -308,11 +338,20 @@ function attendanceNeed(
 function present(c: ComplianceComputation, listNotTracked: boolean): ComplianceReport {
   const rolled = rollUp(c.statuses);
   const itemsByUnit = new Map<number, RequirementStatus[]>();
+  let lastUnitId = Number.NaN;
+  let list: RequirementStatus[] = [];
   for (const s of c.statuses) {
     if (!listNotTracked && s.status === 'not_tracked') continue;
-    const list = itemsByUnit.get(s.unitId) ?? [];
+    if (s.unitId !== lastUnitId) {
+      lastUnitId = s.unitId;
+      const found = itemsByUnit.get(s.unitId);
+      if (found) list = found;
+      else {
+        list = [];
+        itemsByUnit.set(s.unitId, list);
+      }
+    }
     list.push(s);
-    itemsByUnit.set(s.unitId, list);
   }
   return {
     period: { key: c.period.key, start: c.period.start, end: c.period.end },
@@ -334,9 +373,17 @@ function present(c: ComplianceComputation, listNotTracked: boolean): ComplianceR
       type: u.type,
       parentId: u.parentId,
       counts: rolled.byUnit.get(u.id) ?? emptyCounts(),
-      items: (itemsByUnit.get(u.id) ?? []).map(({ unitId: _u, recordIds, ...rest }) => ({
-        ...rest,
-        recordIds: recordIds.slice(0, MAX_RECORD_IDS),
+      items: (itemsByUnit.get(u.id) ?? []).map((s) => ({
+        requirementId: s.requirementId,
+        period: s.period,
+        periodStart: s.periodStart,
+        periodEnd: s.periodEnd,
+        deadline: s.deadline,
+        status: s.status,
+        count: s.count,
+        required: s.required,
+        recordIds:
+          s.recordIds.length > MAX_RECORD_IDS ? s.recordIds.slice(0, MAX_RECORD_IDS) : s.recordIds,
       })),
     })),
   };

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Actor } from '../access/data-scope';
@@ -50,26 +49,67 @@ export class DashboardRepository {
     from: string,
     to: string,
   ): Promise<{ month: string; type: string; count: number }[]> {
-    const month = sql<string>`substr(activities.date, 1, 7)`;
-    const rows = await this.visibleActivities(actor)
-      .select([month.as('month'), 'activities.type', (eb) => eb.fn.countAll<number>().as('count')])
+    // Grouped by day in index order (no sort of every record), then folded into months here.
+    // Every unit is under `/`: an `all` actor needs no unit filter and the live (date, type)
+    // index answers alone.
+    const scoped =
+      actor.dataScope === 'all'
+        ? this.db.selectFrom('activities').where('activities.deleted_at', 'is', null)
+        : this.visibleActivities(actor);
+    const rows = await scoped
+      .select(['activities.date', 'activities.type', (eb) => eb.fn.countAll<number>().as('count')])
       .where('activities.date', '>=', from)
       .where('activities.date', '<=', to)
-      .groupBy([month, 'activities.type'])
-      .orderBy(month)
-      .orderBy('activities.type')
+      .groupBy(['activities.date', 'activities.type'])
       .execute();
-    return rows.map((r) => ({ month: r.month, type: r.type, count: Number(r.count) }));
+    const byMonth = new Map<string, { month: string; type: string; count: number }>();
+    for (const row of rows) {
+      const month = row.date.slice(0, 7);
+      const key = `${month}\u0000${row.type}`;
+      const found = byMonth.get(key);
+      if (found) found.count += Number(row.count);
+      else byMonth.set(key, { month, type: row.type, count: Number(row.count) });
+    }
+    return [...byMonth.values()].sort((a, b) =>
+      a.month !== b.month
+        ? a.month < b.month
+          ? -1
+          : 1
+        : a.type < b.type
+          ? -1
+          : a.type > b.type
+            ? 1
+            : 0,
+    );
   }
 
   /** The latest records by date of the work. */
-  recent(actor: Actor, limit: number): Promise<RecentRecordRow[]> {
-    return this.visibleActivities(actor)
-      .innerJoin('units', 'units.id', 'activities.unit_id')
+  async recent(actor: Actor, limit: number): Promise<RecentRecordRow[]> {
+    if (actor.dataScope !== 'all') {
+      return this.visibleActivities(actor)
+        .innerJoin('units', 'units.id', 'activities.unit_id')
+        .select([
+          'activities.id',
+          'activities.unit_id',
+          'units.name as unit_name',
+          'activities.type',
+          'activities.subtype',
+          'activities.date',
+          'activities.title',
+        ])
+        .orderBy('activities.date', 'desc')
+        .orderBy('activities.id', 'desc')
+        .limit(limit)
+        .execute();
+    }
+    // Everything is visible: walk the date index from the end (joined to units, SQLite would
+    // start from the units and sort every record), then name the few units.
+    const rows = await this.db
+      .selectFrom('activities')
+      .where('activities.deleted_at', 'is', null)
       .select([
         'activities.id',
         'activities.unit_id',
-        'units.name as unit_name',
         'activities.type',
         'activities.subtype',
         'activities.date',
@@ -79,5 +119,18 @@ export class DashboardRepository {
       .orderBy('activities.id', 'desc')
       .limit(limit)
       .execute();
+    const unitIds = [...new Set(rows.map((r) => r.unit_id))];
+    const names = new Map(
+      unitIds.length === 0
+        ? []
+        : (
+            await this.db
+              .selectFrom('units')
+              .select(['id', 'name'])
+              .where('id', 'in', unitIds)
+              .execute()
+          ).map((u) => [u.id, u.name]),
+    );
+    return rows.map((r) => ({ ...r, unit_name: names.get(r.unit_id) ?? '' }));
   }
 }
