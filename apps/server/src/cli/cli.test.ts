@@ -1,27 +1,29 @@
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { testDialect } from '../../test/helpers/test-db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabaseUrl, testDialect } from '../../test/helpers/test-db';
 
 const bin = path.resolve(import.meta.dirname, '../../bin/taizhang.js');
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'taizhang-cli-'));
+let databaseUrl = '';
 
-// The CLI always runs against its own SQLite file here; the dialects are covered by the
-// database tests, and this keeps the spawned processes independent of the suite's database.
-function run(args: string[], env: Record<string, string> = {}) {
+// The CLI opens DATABASE_URL itself: a database of its own, on the suite's dialect.
+function run(args: string[]) {
   const result = spawnSync(process.execPath, [bin, ...args], {
     encoding: 'utf8',
-    env: { ...process.env, DATABASE_URL: `sqlite:${path.join(dir, 'cli.db')}`, ...env },
+    env: { ...process.env, DATABASE_URL: databaseUrl },
     timeout: 60_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 // Each case spawns real processes (TypeScript loader start-up included), hence the long timeouts.
-describe(`taizhang CLI (${testDialect()} suite, SQLite file for the CLI)`, () => {
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+describe(`taizhang CLI on ${testDialect()}`, () => {
+  let database: Awaited<ReturnType<typeof createTestDatabaseUrl>>;
+  beforeAll(async () => {
+    database = await createTestDatabaseUrl();
+    databaseUrl = database.url;
+  });
+  afterAll(async () => database?.dispose());
 
   it('prints help in Chinese with every command listed', () => {
     const { code, stdout } = run(['--help']);

@@ -58,3 +58,37 @@ export async function createTestDb(options: { migrate?: boolean } = {}): Promise
     },
   };
 }
+
+/**
+ * A DATABASE_URL of its own for spawned CLI processes, empty and not yet migrated: a temporary
+ * SQLite file, or — on PostgreSQL runs — an isolated schema pinned through the URL's
+ * `options=-c search_path=…`, so the CLI is tested on the suite's dialect too.
+ */
+export async function createTestDatabaseUrl(): Promise<{ url: string; dispose(): Promise<void> }> {
+  if (testDialect() === 'postgres') {
+    const base = process.env.DATABASE_URL as string;
+    const schema = `t_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
+    await adminQuery(base, `CREATE SCHEMA ${schema}`);
+    const url = new URL(base);
+    url.searchParams.set('options', `-c search_path=${schema}`);
+    return {
+      url: url.toString(),
+      dispose: () => adminQuery(base, `DROP SCHEMA IF EXISTS ${schema} CASCADE`),
+    };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'taizhang-cli-'));
+  return {
+    url: `sqlite:${path.join(dir, 'cli.db')}`,
+    dispose: async () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+async function adminQuery(url: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,16 +1,16 @@
 // End-to-end test of `taizhang report` (apps/server/src/cli/commands/report.ts) by spawning the CLI
-// on a SQLite file of its own (DATABASE_URL), with the demo organization and its records.
+// on a database of its own (DATABASE_URL), with the demo organization and its records.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
-import { testDialect } from '../../../test/helpers/test-db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabaseUrl, testDialect } from '../../../test/helpers/test-db';
 
 const BIN = fileURLToPath(new URL('../../../bin/taizhang.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'taizhang-report-cli-'));
-const env = { ...process.env, DATABASE_URL: `sqlite:${join(dir, 'cli.db')}` };
+let env: NodeJS.ProcessEnv = process.env;
 
 function run(...args: string[]) {
   const r = spawnSync(process.execPath, [BIN, ...args], {
@@ -22,9 +22,17 @@ function run(...args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-// The CLI opens DATABASE_URL itself; on PostgreSQL runs it would write outside the isolated schema.
-describe.skipIf(testDialect() === 'postgres')('taizhang report', () => {
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// The CLI opens DATABASE_URL itself: give it a database of its own on the suite's dialect.
+describe(`taizhang report on ${testDialect()}`, () => {
+  let database: Awaited<ReturnType<typeof createTestDatabaseUrl>>;
+  beforeAll(async () => {
+    database = await createTestDatabaseUrl();
+    env = { ...process.env, DATABASE_URL: database.url };
+  });
+  afterAll(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await database?.dispose();
+  });
 
   it('writes each format from the ledger of DATABASE_URL', { timeout: 180_000 }, () => {
     expect(run('demo').code).toBe(0);
