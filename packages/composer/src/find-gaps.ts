@@ -25,6 +25,10 @@ function requirementGaps(ctx: ComposeContext): Gap[] {
     byId.set(r.id, [...(byId.get(r.id) ?? []), r]);
   }
   const groups = [...byId.values()];
+  // Requirement statuses are the unit's own duties while the work section covers its whole
+  // subtree; "本级" keeps a unit with subordinates from seeming to contradict itself.
+  const ownLevel =
+    ctx.input.scope !== 'unit' && (ctx.input.subordinates?.units ?? 0) > 0 ? '本级' : '';
   const gaps: Gap[] = groups.slice(0, MAX_REQUIREMENT_GAPS).map((statuses) => {
     const first = statuses[0] as RequirementStatus;
     const detail: Piece[] = [`对照${quoted(first.cadence)}的要求，`];
@@ -32,7 +36,7 @@ function requirementGaps(ctx: ComposeContext): Gap[] {
       const filter = { requirementId: r.id, area: r.area, from: r.from, to: r.to };
       if (i > 0) detail.push('、');
       detail.push(
-        `${r.periodLabel}实际完成`,
+        `${i === 0 ? ownLevel : ''}${r.periodLabel}实际完成`,
         ctx.fig(r.actual, r.unit ?? '次', 'requirement.actual', filter),
       );
     });

@@ -124,7 +124,16 @@ describe('存在的问题', () => {
     const report = composeReport(buildComposeInput());
     const problems = sectionText(report, 'problems');
     expect(problems).toContain('一是宣传阵地台账梳理');
-    expect(problems).toContain('对照“每半年1次”的要求，2024年上半年实际完成0次，未达到要求');
+    expect(problems).toContain('对照“每半年1次”的要求，本级2024年上半年实际完成0次，未达到要求');
+  });
+
+  it('says “本级” only when the unit has subordinates whose work the report also covers', () => {
+    const alone = composeReport(buildComposeInput({ subordinates: undefined }));
+    expect(sectionText(alone, 'problems')).toContain(
+      '对照“每半年1次”的要求，2024年上半年实际完成0次，未达到要求',
+    );
+    const ownOnly = composeReport(buildComposeInput({ scope: 'unit' }));
+    expect(sectionText(ownOnly, 'problems')).not.toContain('本级');
   });
 
   it('groups the missed sub-periods of one requirement', () => {
@@ -148,7 +157,7 @@ describe('存在的问题', () => {
       }),
     );
     expect(sectionText(report, 'problems')).toContain(
-      '2024年第一季度实际完成0次、2024年第二季度实际完成0次，均未达到要求',
+      '本级2024年第一季度实际完成0次、2024年第二季度实际完成0次，均未达到要求',
     );
   });
 
