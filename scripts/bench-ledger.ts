@@ -186,12 +186,13 @@ async function main(): Promise<void> {
       listSql.push(captured.filter((q) => /from "activities"/i.test(q.sql)).map((q) => ({ ...q })));
     }
     if (listSql.some((qs) => qs.length === 0)) throw new Error('未捕获到列表查询的 SQL');
-    const first = (await get(complianceUrl(0))).json<{
+    const firstResponse = await get(complianceUrl(0));
+    const first = firstResponse.json<{
       units: unknown[];
       summary: { counts: Record<string, number> };
     }>();
     console.log(
-      `compliance sample: ${first.units.length} units, ${JSON.stringify(first.summary.counts)}`,
+      `compliance sample: ${first.units.length} units, ${(Buffer.byteLength(firstResponse.body) / 1024).toFixed(0)} KiB of JSON, ${JSON.stringify(first.summary.counts)}`,
     );
 
     const admin = await db.kysely

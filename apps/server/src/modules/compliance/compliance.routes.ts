@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../http/auth-hook';
 import type { ComplianceService } from './compliance.service';
@@ -7,6 +8,7 @@ import {
   complianceRecords,
   complianceRecordsQuery,
   complianceReport,
+  complianceSubtreeReport,
   todoQuery,
   todoResponse,
 } from './compliance.schema';
@@ -24,12 +26,13 @@ export function registerComplianceRoutes(
       config: { permission: 'compliance:view' },
       schema: {
         tags,
-        summary: '责任落实情况：单位 × 要求的达标状态、满足要求的台账记录和汇总',
+        summary:
+          '责任落实情况：单位 × 要求的达标状态、满足要求的台账记录和汇总（含下级单位时为紧凑的列式结构）',
         querystring: complianceQuery,
-        response: { 200: complianceReport },
+        response: { 200: z.union([complianceReport, complianceSubtreeReport]) },
       },
-      // A subtree's report has tens of thousands of items the service builds to the schema's
-      // shape (typed as ComplianceReport): re-validating it per request cost more than the SQL.
+      // A subtree's report has tens of thousands of cells the service builds to the schema's
+      // shape (typed): re-validating it per request cost more than the SQL.
       serializerCompiler: () => (data) => JSON.stringify(data),
     },
     (request) => compliance.status(actorOf(request), request.query),

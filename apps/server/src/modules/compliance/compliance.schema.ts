@@ -103,6 +103,43 @@ export const complianceReport = z.object({
 });
 export type ComplianceReport = z.infer<typeof complianceReport>;
 
+export const complianceColumnSchema = z.object({
+  requirementId: z.number().int(),
+  title: z.string(),
+  areaName: z.string(),
+  period: z.string().describe('该要求的周期：2026Q1、2026H1 或 2026'),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  deadline: z.string(),
+  required: z.number().int(),
+});
+
+/**
+ * A subtree's report (`includeSubunits=true`), compact: the requirement × period columns once,
+ * then per unit only a status code and a count per column. Decodes to the items of a single
+ * unit's report without record ids (a clicked cell asks /compliance/records for them).
+ */
+export const complianceSubtreeReport = complianceReport.omit({ units: true }).extend({
+  statusCodes: z.array(status).describe('状态编码表：cells 中的状态码为此数组的下标'),
+  columns: z
+    .array(complianceColumnSchema)
+    .describe('要求 × 周期的列，各单位的 status/count 按此顺序'),
+  units: z.array(
+    z.object({
+      id: z.number().int(),
+      name: z.string(),
+      type: z.string(),
+      parentId: z.number().int().nullable(),
+      counts: statusCountsSchema,
+      status: z
+        .array(z.number().int())
+        .describe('每列的状态码（statusCodes 的下标）；-1 表示该要求不适用于此单位'),
+      count: z.array(z.number().int()).describe('每列计入的台账记录数'),
+    }),
+  ),
+});
+export type ComplianceSubtreeReport = z.infer<typeof complianceSubtreeReport>;
+
 export const todoItemSchema = z.object({
   unitId: z.number().int(),
   unitName: z.string(),

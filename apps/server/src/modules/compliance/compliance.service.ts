@@ -4,13 +4,16 @@ import type { Actor } from '../access/data-scope';
 import type { FrameworkRepository } from '../framework/framework.repository';
 import type { FrameworkService } from '../framework/framework.service';
 import { toRule } from '../framework/framework.presenter';
-import type { RequirementRule, RequirementStatus } from './compliance-engine';
+import type { ComplianceStatus, RequirementRule, RequirementStatus } from './compliance-engine';
 import {
   DEFAULT_DUE_SOON_DAYS,
+  appliesToUnit,
+  complianceStatuses,
   emptyCounts,
   evaluateCompliance,
   evaluateFromCounts,
   isTracked,
+  judge,
   rollUp,
   ruleWindows,
   writtenSubtypes,
@@ -29,6 +32,7 @@ import type {
   ComplianceRecords,
   ComplianceRecordsQuery,
   ComplianceReport,
+  ComplianceSubtreeReport,
   TodoItem,
   TodoResponse,
 } from './compliance.schema';
@@ -75,7 +79,10 @@ export class ComplianceService {
     }
   }
 
-  async status(actor: Actor, query: ComplianceQuery): Promise<ComplianceReport> {
+  async status(
+    actor: Actor,
+    query: ComplianceQuery,
+  ): Promise<ComplianceReport | ComplianceSubtreeReport> {
     const asOf = chinaToday(this.deps.clock);
     // A year's framework is created on first use; do not create them for far-off years.
     const period = this.checkedPeriod(query.period ?? currentPeriodKey('quarter', asOf), asOf);
@@ -86,13 +93,11 @@ export class ComplianceService {
       ? { subtreePath: unit.path }
       : { unitId };
     const dueSoonDays = query.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS;
-    // A roll-up over a subtree (thousands of cells) is judged from counts aggregated in SQL and
-    // lists no record ids: a clicked cell asks `records` for them. A single unit lists them.
-    const result = query.includeSubunits
-      ? await this.count(actor, selection, period, dueSoonDays, asOf)
-      : await this.compute(actor, selection, period, dueSoonDays, asOf);
-    // In a roll-up, per-unit rows of untracked duties say nothing unit-specific: counted, not listed.
-    return present(result, !query.includeSubunits);
+    // A roll-up over a subtree (thousands of cells) is judged from counts aggregated in SQL,
+    // compact (a status code and a count per cell) and lists no record ids: a clicked cell asks
+    // `records` for them. A single unit lists its items with their records.
+    if (query.includeSubunits) return this.subtree(actor, selection, period, dueSoonDays, asOf);
+    return present(await this.compute(actor, selection, period, dueSoonDays, asOf));
   }
 
   /** The records that satisfy one requirement of one unit in one cadence period (a clicked cell). */
@@ -206,11 +211,119 @@ export class ComplianceService {
     dueSoonDays: number,
     asOf = chinaToday(this.deps.clock),
   ): Promise<ComplianceComputation> {
-    const { framework, rules, aliases, units, requirements } = await this.load(
+    const { framework, rules, units, requirements, countOf } = await this.counted(
       actor,
       selection,
       period,
     );
+    const statuses = evaluateFromCounts(
+      { units, requirements: rules, query: period, asOf, dueSoonDays },
+      countOf,
+    );
+    return { period, asOf, dueSoonDays, framework, requirements, units, statuses };
+  }
+
+  /**
+   * A subtree's report in its compact form: the requirement × period columns once, then per
+   * unit a status code and a count per column, judged from counts aggregated in SQL exactly as
+   * `count` judges them, without building an object per cell.
+   */
+  async subtree(
+    actor: Actor,
+    selection: UnitSelection,
+    period: Period,
+    dueSoonDays: number,
+    asOf = chinaToday(this.deps.clock),
+  ): Promise<ComplianceSubtreeReport> {
+    const { framework, rules, units, requirements, countOf } = await this.counted(
+      actor,
+      selection,
+      period,
+    );
+    const codeOf = new Map(complianceStatuses.map((s, k) => [s, k]));
+    const columns: ComplianceSubtreeReport['columns'] = [];
+    /** Per column: its rule index, window index, cadence period and deadline. */
+    const specs: { i: number; w: number; period: Period; deadline: string }[] = [];
+    rules.forEach((rule, i) => {
+      const requirement = requirements[i];
+      ruleWindows(rule, period).forEach((window, w) => {
+        specs.push({ i, w, period: window.period, deadline: window.deadline });
+        columns.push({
+          requirementId: rule.id,
+          title: requirement?.title ?? '',
+          areaName: requirement?.areaName ?? '',
+          period: window.period.key,
+          periodStart: window.period.start,
+          periodEnd: window.period.end,
+          deadline: window.deadline,
+          required: rule.minCount,
+        });
+      });
+    });
+    const tracked = rules.map(isTracked);
+    const total = emptyCounts();
+    const byRequirement = rules.map(() => emptyCounts());
+    const applied = rules.map(() => false);
+    const unitRows = units.map((unit) => {
+      const counts = emptyCounts();
+      const status = new Array<number>(specs.length);
+      const count = new Array<number>(specs.length);
+      const applies = rules.map((rule) => appliesToUnit(rule, unit.type));
+      for (let k = 0; k < specs.length; k += 1) {
+        const spec = specs[k];
+        const rule = spec ? rules[spec.i] : undefined;
+        if (!spec || !rule || !applies[spec.i]) {
+          status[k] = -1;
+          count[k] = 0;
+          continue;
+        }
+        let judged: ComplianceStatus = 'not_tracked';
+        let n = 0;
+        if (tracked[spec.i]) {
+          n = countOf(unit.id, spec.i, spec.w);
+          judged = judge(n, rule.minCount, spec.period, spec.deadline, asOf, dueSoonDays);
+        }
+        status[k] = codeOf.get(judged) ?? -1;
+        count[k] = n;
+        counts[judged] += 1;
+        total[judged] += 1;
+        const req = byRequirement[spec.i];
+        if (req) req[judged] += 1;
+        applied[spec.i] = true;
+      }
+      return {
+        id: unit.id,
+        name: unit.name,
+        type: unit.type,
+        parentId: unit.parentId,
+        counts,
+        status,
+        count,
+      };
+    });
+    return {
+      period: { key: period.key, start: period.start, end: period.end },
+      asOf,
+      dueSoonDays,
+      framework,
+      requirements,
+      summary: {
+        unitCount: units.length,
+        counts: total,
+        byRequirement: rules.flatMap((rule, i) =>
+          applied[i] ? [{ requirementId: rule.id, counts: byRequirement[i] ?? emptyCounts() }] : [],
+        ),
+      },
+      statusCodes: [...complianceStatuses],
+      columns,
+      units: unitRows,
+    };
+  }
+
+  /** The framework, the units and the SQL-aggregated count per unit, rule index and window. */
+  private async counted(actor: Actor, selection: UnitSelection, period: Period) {
+    const loaded = await this.load(actor, selection, period);
+    const { rules, aliases, units } = loaded;
     const columns: CountColumn[] = [];
     // rule index → window index → column of the count matrix
     const columnOf: number[][] = rules.map(() => []);
@@ -234,11 +347,9 @@ export class ComplianceService {
       columns.length > 0 && units.length > 0
         ? await this.deps.compliance.countMatrix(selection, columns)
         : new Map<number, number[]>();
-    const statuses = evaluateFromCounts(
-      { units, requirements: rules, query: period, asOf, dueSoonDays },
-      (unitId, i, w) => matrix.get(unitId)?.[columnOf[i]?.[w] ?? -1] ?? 0,
-    );
-    return { period, asOf, dueSoonDays, framework, requirements, units, statuses };
+    const countOf = (unitId: number, i: number, w: number): number =>
+      matrix.get(unitId)?.[columnOf[i]?.[w] ?? -1] ?? 0;
+    return { ...loaded, countOf };
   }
 
   /** Duties due soon or missed this year, in the actor's whole scope, most urgent first. */
@@ -335,13 +446,12 @@ function attendanceNeed(
   };
 }
 
-function present(c: ComplianceComputation, listNotTracked: boolean): ComplianceReport {
+function present(c: ComplianceComputation): ComplianceReport {
   const rolled = rollUp(c.statuses);
   const itemsByUnit = new Map<number, RequirementStatus[]>();
   let lastUnitId = Number.NaN;
   let list: RequirementStatus[] = [];
   for (const s of c.statuses) {
-    if (!listNotTracked && s.status === 'not_tracked') continue;
     if (s.unitId !== lastUnitId) {
       lastUnitId = s.unitId;
       const found = itemsByUnit.get(s.unitId);

@@ -5,6 +5,7 @@ import type {
   ComplianceItem,
   ComplianceQuery,
   ComplianceReport,
+  ComplianceSubtreeReport,
   TodoResponse,
 } from './compliance.types';
 
@@ -16,10 +17,45 @@ export const complianceKeys = {
     [...complianceKeys.all, 'records', unitId, requirementId, period] as const,
 };
 
+/**
+ * A subtree's compact report as the per-unit items the views show. Untracked duties are
+ * counted per unit, not listed: they say nothing unit-specific in a roll-up.
+ */
+export function decodeSubtree(report: ComplianceSubtreeReport): ComplianceReport {
+  const { statusCodes, columns, units, ...rest } = report;
+  return {
+    ...rest,
+    units: units.map(({ status, count, ...unit }) => {
+      const items: ComplianceItem[] = [];
+      columns.forEach((column, k) => {
+        const decoded = statusCodes[status[k] ?? -1];
+        if (!decoded || decoded === 'not_tracked') return;
+        items.push({
+          requirementId: column.requirementId,
+          period: column.period,
+          periodStart: column.periodStart,
+          periodEnd: column.periodEnd,
+          deadline: column.deadline,
+          status: decoded,
+          count: count[k] ?? 0,
+          required: column.required,
+          recordIds: [],
+        });
+      });
+      return { ...unit, items };
+    }),
+  };
+}
+
 export function useCompliance(query: ComplianceQuery) {
   return useQuery({
     queryKey: complianceKeys.status(query),
-    queryFn: () => api.get<ComplianceReport>('/compliance', { ...query }),
+    queryFn: async (): Promise<ComplianceReport> => {
+      const report = await api.get<ComplianceReport | ComplianceSubtreeReport>('/compliance', {
+        ...query,
+      });
+      return 'columns' in report ? decodeSubtree(report) : report;
+    },
     placeholderData: keepPreviousData,
   });
 }

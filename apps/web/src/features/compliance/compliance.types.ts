@@ -53,6 +53,28 @@ export interface ComplianceReport {
   units: ComplianceUnit[];
 }
 
+/** One requirement × cadence period of a subtree's compact report. */
+export interface ComplianceColumn {
+  requirementId: Id;
+  title: string;
+  areaName: string;
+  period: string;
+  periodStart: string;
+  periodEnd: string;
+  deadline: string;
+  required: number;
+}
+
+/**
+ * A subtree's report as sent (`includeSubunits=true`): the columns once, then per unit a status
+ * code (index into `statusCodes`, -1 = not applicable) and a count per column.
+ */
+export interface ComplianceSubtreeReport extends Omit<ComplianceReport, 'units'> {
+  statusCodes: ComplianceStatus[];
+  columns: ComplianceColumn[];
+  units: (Omit<ComplianceUnit, 'items'> & { status: number[]; count: number[] })[];
+}
+
 export interface ComplianceQuery {
   unitId?: Id;
   period?: string;
