@@ -61,7 +61,13 @@ describe.runIf(browserAvailable())(
       await signIn(page, CLERK);
       await page.goto(`${url}/reports`);
       await page.getByTestId('generate-report').click();
-      await page.getByRole('dialog').getByText('自查报告', { exact: true }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByTestId('generate-kind').waitFor();
+      // check() verifies the radio really turned on (a click during the opening animation can
+      // be lost on a loaded machine); look again right before submitting.
+      const selfcheck = dialog.getByRole('radio', { name: '自查报告' });
+      await selfcheck.check();
+      expect(await selfcheck.isChecked()).toBe(true);
       await page.getByTestId('generate-submit').click();
       await page.waitForURL(/\/reports\/\d+$/);
       await page.getByTestId('report-status').filter({ hasText: '草稿' }).waitFor();
