@@ -70,7 +70,7 @@ export function createServices(db: Db, config: AppConfig, clock: Clock) {
     audit,
     clock,
   });
-  const { frameworks, compliance, dashboardRepository } = createComplianceServices(
+  const { frameworks, frameworkItems, compliance, dashboardRepository } = createComplianceServices(
     kysely,
     audit,
     clock,
@@ -111,6 +111,7 @@ export function createServices(db: Db, config: AppConfig, clock: Clock) {
     users,
     dashboard,
     frameworks,
+    frameworkItems,
     compliance,
     ledger,
     proofread,

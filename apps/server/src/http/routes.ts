@@ -32,7 +32,7 @@ export function registerApiRoutes(
   registerUserRoutes(api, services.users);
   registerRoleRoutes(api, services.roles);
   registerLogRoutes(api, services.repositories.audit);
-  registerFrameworkRoutes(api, services.frameworks);
+  registerFrameworkRoutes(api, services.frameworks, services.frameworkItems);
   registerComplianceRoutes(api, services.compliance);
   registerLedgerRoutes(api, services.ledger);
   registerProofreadRoutes(api, services.proofread);

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/auth-hook';
 import { idParam } from '../../shared/text-rules';
+import type { FrameworkItemsService } from './framework-items.service';
 import type { FrameworkService } from './framework.service';
 import {
   areaSchema,
@@ -22,7 +23,11 @@ import {
 
 const tags = ['责任框架'];
 
-export function registerFrameworkRoutes(api: FastifyInstance, frameworks: FrameworkService): void {
+export function registerFrameworkRoutes(
+  api: FastifyInstance,
+  frameworks: FrameworkService,
+  items: FrameworkItemsService,
+): void {
   const r = api.withTypeProvider<ZodTypeProvider>();
   const list = { permission: 'framework:list' };
   const add = { permission: 'framework:add' };
@@ -47,7 +52,7 @@ export function registerFrameworkRoutes(api: FastifyInstance, frameworks: Framew
       config: list,
       schema: { tags, summary: '活动子类别名', response: { 200: z.array(subtypeAliasSchema) } },
     },
-    () => frameworks.aliases(),
+    () => items.aliases(),
   );
   r.post(
     '/frameworks/subtype-aliases',
@@ -61,13 +66,13 @@ export function registerFrameworkRoutes(api: FastifyInstance, frameworks: Framew
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await frameworks.addAlias(actorOf(request), request.body)),
+      reply.status(201).send(await items.addAlias(actorOf(request), request.body)),
   );
   r.delete(
     '/frameworks/subtype-aliases/:id',
     { config: remove, schema: { tags, summary: '删除活动子类别名', params: idParam } },
     async (request, reply) => {
-      await frameworks.removeAlias(actorOf(request), request.params.id);
+      await items.removeAlias(actorOf(request), request.params.id);
       return reply.status(204).send();
     },
   );
@@ -149,7 +154,7 @@ export function registerFrameworkRoutes(api: FastifyInstance, frameworks: Framew
     async (request, reply) =>
       reply
         .status(201)
-        .send(await frameworks.addArea(actorOf(request), request.params.id, request.body)),
+        .send(await items.addArea(actorOf(request), request.params.id, request.body)),
   );
   r.patch(
     '/frameworks/areas/:id',
@@ -163,13 +168,13 @@ export function registerFrameworkRoutes(api: FastifyInstance, frameworks: Framew
         response: { 200: areaSchema },
       },
     },
-    (request) => frameworks.updateArea(actorOf(request), request.params.id, request.body),
+    (request) => items.updateArea(actorOf(request), request.params.id, request.body),
   );
   r.delete(
     '/frameworks/areas/:id',
     { config: remove, schema: { tags, summary: '删除领域（须先清空其下要求）', params: idParam } },
     async (request, reply) => {
-      await frameworks.removeArea(actorOf(request), request.params.id);
+      await items.removeArea(actorOf(request), request.params.id);
       return reply.status(204).send();
     },
   );
@@ -189,7 +194,7 @@ export function registerFrameworkRoutes(api: FastifyInstance, frameworks: Framew
     async (request, reply) =>
       reply
         .status(201)
-        .send(await frameworks.addRequirement(actorOf(request), request.params.id, request.body)),
+        .send(await items.addRequirement(actorOf(request), request.params.id, request.body)),
   );
   r.patch(
     '/frameworks/requirements/:id',
@@ -203,13 +208,13 @@ export function registerFrameworkRoutes(api: FastifyInstance, frameworks: Framew
         response: { 200: requirementSchema },
       },
     },
-    (request) => frameworks.updateRequirement(actorOf(request), request.params.id, request.body),
+    (request) => items.updateRequirement(actorOf(request), request.params.id, request.body),
   );
   r.delete(
     '/frameworks/requirements/:id',
     { config: remove, schema: { tags, summary: '删除要求', params: idParam } },
     async (request, reply) => {
-      await frameworks.removeRequirement(actorOf(request), request.params.id);
+      await items.removeRequirement(actorOf(request), request.params.id);
       return reply.status(204).send();
     },
   );
