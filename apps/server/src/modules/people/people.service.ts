@@ -193,13 +193,8 @@ export class PeopleService {
     await db.transaction().execute(async (trx) => {
       const before = await people.findVisible(actor, id, trx);
       if (!before) throw notFound('人员不存在或无权访问');
-      const ok = await people.update(
-        id,
-        before.version,
-        { deleted_at: isoNow(clock) },
-        isoNow(clock),
-        trx,
-      );
+      const now = isoNow(clock);
+      const ok = await people.update(id, before.version, { deleted_at: now }, now, trx);
       if (!ok) throw versionConflict();
       await audit.record(
         actor,

@@ -126,13 +126,8 @@ export class TermListsService {
     const { db, termLists, audit, clock, cache } = this.deps;
     const row = await db.transaction().execute(async (trx) => {
       const before = await this.visible(actor, id, trx);
-      const ok = await termLists.updateList(
-        id,
-        before.version,
-        { deleted_at: isoNow(clock) },
-        isoNow(clock),
-        trx,
-      );
+      const now = isoNow(clock);
+      const ok = await termLists.updateList(id, before.version, { deleted_at: now }, now, trx);
       if (!ok) throw versionConflict();
       await audit.record(
         actor,

@@ -391,13 +391,8 @@ export class ReportsService {
       const { row, visibility } = await this.visible(actor, id, trx);
       if (visibility !== 'own') throw notFound('报告不存在或无权访问');
       if (statusOf(row) === 'submitted') throw conflict('已报送的报告不能删除');
-      const ok = await reports.update(
-        id,
-        row.version,
-        { deleted_at: isoNow(clock) },
-        isoNow(clock),
-        trx,
-      );
+      const now = isoNow(clock);
+      const ok = await reports.update(id, row.version, { deleted_at: now }, now, trx);
       if (!ok) throw versionConflict();
       await audit.record(
         actor,

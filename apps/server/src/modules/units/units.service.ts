@@ -173,13 +173,8 @@ export class UnitsService {
       if ((detail?.child_count ?? 0) > 0)
         throw conflict('该单位下还有下级单位，请先删除或移走下级单位');
       if ((detail?.people_count ?? 0) > 0) throw conflict('该单位下还有人员，请先删除或调出人员');
-      const ok = await units.update(
-        id,
-        unit.version,
-        { deleted_at: isoNow(clock) },
-        isoNow(clock),
-        trx,
-      );
+      const now = isoNow(clock);
+      const ok = await units.update(id, unit.version, { deleted_at: now }, now, trx);
       if (!ok) throw versionConflict();
       await audit.record(
         actor,
