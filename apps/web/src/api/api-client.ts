@@ -51,7 +51,8 @@ function readCookie(name: string): string | null {
   return null;
 }
 
-function csrfToken(): string | null {
+/** The current CSRF token: the readable cookie, or the last one the server sent. */
+export function csrfToken(): string | null {
   return readCookie(CSRF_COOKIE) ?? lastCsrfToken;
 }
 
@@ -65,7 +66,8 @@ export async function refreshCsrfToken(): Promise<string> {
 export type QueryValue = string | number | boolean | null | undefined;
 export type QueryParams = Record<string, QueryValue>;
 
-function buildUrl(path: string, query?: QueryParams): string {
+/** Builds `/api{path}?…`, leaving out empty values. */
+export function apiUrl(path: string, query?: Record<string, unknown>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value === undefined || value === null || value === '') continue;
@@ -89,7 +91,8 @@ const STATUS_MESSAGES: Record<number, string> = {
   503: '服务暂不可用，请稍后再试',
 };
 
-async function toApiError(response: Response): Promise<ApiError> {
+/** Reads a failed response's `{code, message, details}`, with a Chinese fallback per status. */
+export async function toApiError(response: Response): Promise<ApiError> {
   let body: Partial<ErrorBody> | null = null;
   try {
     body = (await response.json()) as Partial<ErrorBody>;
@@ -129,7 +132,7 @@ async function send<T>(
 
   let response: Response;
   try {
-    response = await fetch(buildUrl(path, options.query), {
+    response = await fetch(apiUrl(path, options.query), {
       method,
       headers,
       credentials: 'same-origin',

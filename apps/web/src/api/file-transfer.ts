@@ -1,31 +1,6 @@
 // Multipart uploads and file downloads. JSON calls go through `api`; these need FormData bodies
 // or binary responses, with the same CSRF header, retry and error shape.
-import { ApiError, refreshCsrfToken } from './api-client';
-import type { ErrorBody } from './types';
-
-function csrfCookie(): string | null {
-  for (const part of document.cookie.split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === 'tz_csrf') return decodeURIComponent(rest.join('='));
-  }
-  return null;
-}
-
-async function toApiError(response: Response): Promise<ApiError> {
-  let body: Partial<ErrorBody> | null = null;
-  try {
-    body = (await response.json()) as Partial<ErrorBody>;
-  } catch {
-    body = null;
-  }
-  const fallback = response.status === 413 ? '文件或内容过大' : `请求失败（${response.status}）`;
-  return new ApiError(
-    response.status,
-    typeof body?.code === 'string' ? body.code : 'HTTP_ERROR',
-    typeof body?.message === 'string' && body.message ? body.message : fallback,
-    Array.isArray(body?.details) ? body.details : [],
-  );
-}
+import { ApiError, csrfToken, refreshCsrfToken, toApiError } from './api-client';
 
 async function request(
   method: 'GET' | 'POST',
@@ -34,7 +9,7 @@ async function request(
   retried = false,
 ): Promise<Response> {
   const headers: Record<string, string> = {};
-  if (method !== 'GET') headers['X-CSRF-Token'] = csrfCookie() ?? (await refreshCsrfToken());
+  if (method !== 'GET') headers['X-CSRF-Token'] = csrfToken() ?? (await refreshCsrfToken());
   if (typeof body === 'string') headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
@@ -49,17 +24,6 @@ async function request(
     return request(method, url, body, true);
   }
   throw error;
-}
-
-/** Builds `/api{path}?…`, leaving out empty values. */
-export function apiUrl(path: string, query: Record<string, unknown> = {}): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === null || value === '') continue;
-    params.set(key, String(value));
-  }
-  const search = params.toString();
-  return `/api${path}${search ? `?${search}` : ''}`;
 }
 
 /** POSTs a multipart form (field `file` plus text fields) and parses the JSON answer. */

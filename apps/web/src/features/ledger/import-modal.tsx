@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Alert, App, Button, Modal, Select, Space, Table, Typography, Upload } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { isApiError, isSessionError } from '../../api/api-client';
+import { apiUrl, isApiError, isSessionError } from '../../api/api-client';
 import type { FieldIssue } from '../../api/types';
 import { useApiErrorHandler } from '../../lib/use-api-error';
 import { useImportExcel } from './ledger.api';
-import { apiUrl, downloadFile } from '../../api/file-transfer';
+import { downloadFile } from '../../api/file-transfer';
 import { ACTIVITY_TYPE_LABELS, ACTIVITY_TYPES } from './ledger.types';
 import type { ActivityType } from './ledger.types';
 

@@ -36,7 +36,8 @@ import type { ActivityFormTarget } from './activity-form-modal';
 import { ImportModal } from './import-modal';
 import { ActivityTypeTag } from './ledger-labels';
 import { LEDGER_PERM } from './ledger-permissions';
-import { apiUrl, downloadFile } from '../../api/file-transfer';
+import { apiUrl } from '../../api/api-client';
+import { downloadFile } from '../../api/file-transfer';
 import {
   useActivities,
   useDeleteActivity,

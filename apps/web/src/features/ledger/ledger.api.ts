@@ -1,8 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
-import { api } from '../../api/api-client';
+import { api, apiUrl } from '../../api/api-client';
 import type { Id, Page } from '../../api/types';
-import { apiUrl, postForm } from '../../api/file-transfer';
+import { postForm } from '../../api/file-transfer';
 import type {
   Activity,
   ActivityInput,
