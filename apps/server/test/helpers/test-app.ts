@@ -3,6 +3,7 @@ import type { App } from '../../src/http/app';
 import { loadConfig } from '../../src/config';
 import type { AppConfig } from '../../src/config';
 import { seedDemo } from '../../src/demo/seed-demo';
+import { seedDemoRecords } from '../../src/demo/demo-records';
 import { DEMO_PASSWORD } from '../../src/demo/demo-organization';
 import { manualClock } from '../../src/shared/clock';
 import { createTestDb } from './test-db';
@@ -29,6 +30,8 @@ export interface TestApp {
 
 export interface TestAppOptions {
   demo?: boolean;
+  /** Also the demo year of ledger records (some duties deliberately missed). */
+  records?: boolean;
   config?: Partial<AppConfig>;
 }
 
@@ -41,6 +44,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     { loginRateLimit: 1000, apiRateLimit: 100_000, logLevel: 'silent', ...options.config },
   );
   if (options.demo ?? true) await seedDemo(db, clock);
+  if (options.records) await seedDemoRecords(db, clock);
   const app = await buildApp({ db, config, clock, logger: false });
   await app.ready();
   const readyAgents = new Map<string, TestAgent>();

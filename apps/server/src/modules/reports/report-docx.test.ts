@@ -17,7 +17,6 @@ import { createTestApp } from '../../../test/helpers/test-app';
 import type { TestApp } from '../../../test/helpers/test-app';
 import type { TestAgent } from '../../../test/helpers/test-agent';
 import { testDialect } from '../../../test/helpers/test-db';
-import { seedDemoRecords } from '../../demo/demo-records';
 
 // TAIZHANG_SOFFICE names the binary explicitly (e.g. a LibreOffice outside PATH).
 function findSoffice(): string | null {
@@ -45,8 +44,7 @@ describe(`a report exported as .docx on ${testDialect()}`, () => {
   let content: StructuredReport;
   const workDir = mkdtempSync(join(tmpdir(), 'taizhang-report-docx-'));
   beforeAll(async () => {
-    t = await createTestApp();
-    await seedDemoRecords(t.db, t.clock);
+    t = await createTestApp({ records: true });
     admin = await t.ready('admin');
     const unit = await t.db.kysely
       .selectFrom('units')

@@ -6,7 +6,6 @@ import type { TestApp } from '../../../test/helpers/test-app';
 import type { TestAgent } from '../../../test/helpers/test-agent';
 import { testDialect } from '../../../test/helpers/test-db';
 import { DEMO_ROOT_UNIT } from '../../demo/demo-organization';
-import { seedDemoRecords } from '../../demo/demo-records';
 
 // An oracle independent of the report's grouped SQL: load the (small) demo ledger row by row
 // and count in plain code, the way a clerk would with the Excel ledger.
@@ -219,8 +218,7 @@ describe(`report figures against the record on ${testDialect()}`, () => {
   let admin: TestAgent;
   const ids = new Map<string, number>();
   beforeAll(async () => {
-    t = await createTestApp();
-    await seedDemoRecords(t.db, t.clock);
+    t = await createTestApp({ records: true });
     admin = await t.ready('admin');
     for (const u of await t.db.kysely.selectFrom('units').select(['id', 'name']).execute())
       ids.set(u.name, u.id);

@@ -5,7 +5,6 @@ import { createTestApp } from '../../../test/helpers/test-app';
 import type { TestApp } from '../../../test/helpers/test-app';
 import type { TestAgent } from '../../../test/helpers/test-agent';
 import { testDialect } from '../../../test/helpers/test-db';
-import { seedDemoRecords } from '../../demo/demo-records';
 import { DEMO_ROOT_UNIT } from '../../demo/demo-organization';
 
 interface ReportBody {
@@ -34,8 +33,7 @@ describe(`reports over HTTP on ${testDialect()}`, () => {
   let t: TestApp;
   let admin: TestAgent;
   beforeAll(async () => {
-    t = await createTestApp();
-    await seedDemoRecords(t.db, t.clock);
+    t = await createTestApp({ records: true });
     admin = await t.ready('admin');
   }, 60_000);
   afterAll(async () => t.close());
