@@ -63,11 +63,16 @@ describe.runIf(browserAvailable())(
       await page.getByTestId('generate-report').click();
       const dialog = page.getByRole('dialog');
       await dialog.getByTestId('generate-kind').waitFor();
-      // check() verifies the radio really turned on (a click during the opening animation can
-      // be lost on a loaded machine); look again right before submitting.
-      const selfcheck = dialog.getByRole('radio', { name: '自查报告' });
-      await selfcheck.check();
-      expect(await selfcheck.isChecked()).toBe(true);
+      // On a loaded machine a click during the modal's opening animation can land nowhere, and
+      // the radio is controlled by the form, so its checked state shows only after a re-render:
+      // click, then wait for the rendered state, and click again if it never came.
+      const option = dialog.getByText('自查报告', { exact: true });
+      const checked = dialog.locator('.ant-radio-wrapper-checked', { hasText: '自查报告' });
+      for (let attempt = 0; attempt < 3 && !(await checked.isVisible()); attempt += 1) {
+        await option.click();
+        await checked.waitFor({ timeout: 3_000 }).catch(() => undefined);
+      }
+      await checked.waitFor();
       await page.getByTestId('generate-submit').click();
       await page.waitForURL(/\/reports\/\d+$/);
       await page.getByTestId('report-status').filter({ hasText: '草稿' }).waitFor();
