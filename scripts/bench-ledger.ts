@@ -5,7 +5,9 @@
 //   • the compliance status of a ~1,000-unit subtree for a whole year;
 //   • the dashboard overview of the whole organization (GET, as the admin) and of a ~1,000-unit
 //     subtree (the service, as a unit-and-below actor of the branch: no such user is generated);
-// each under 1 and under 20 concurrent clients (p50/p95 in ms).
+// each under 1 and under 20 concurrent clients (p50/p95 in ms); then the list and the compliance
+// again over real HTTP against `taizhang serve --workers N` in child processes (N = 1 and one
+// per CPU), as deployed (BENCH_WORKERS overrides the worker counts, e.g. "1,2").
 import os from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -19,6 +21,7 @@ import type { Database } from '../apps/server/src/db/schema';
 import type { Actor } from '../apps/server/src/modules/access/data-scope';
 import { buildApp } from '../apps/server/src/http/app';
 import { TestAgent } from '../apps/server/test/helpers/test-agent';
+import { HttpAgent, startServer } from './bench-http-server';
 import { SCALE_ADMIN, SCALE_PASSWORD } from './gen-scale-account';
 
 type RawRunner = (sql: string, params: readonly unknown[]) => Promise<unknown>;
@@ -266,6 +269,43 @@ async function main(): Promise<void> {
     );
     console.log('clients | whole org p50/p95, CPU ms/call | subtree p50/p95, CPU ms/call');
     for (const row of dashboardRows) console.log(row);
+
+    const workerCounts = (process.env.BENCH_WORKERS ?? `1,${os.availableParallelism()}`)
+      .split(',')
+      .map(Number)
+      .filter((n, i, all) => n >= 1 && all.indexOf(n) === i);
+    const httpRows: string[] = [];
+    for (const workers of workerCounts) {
+      const served = await startServer(url, workers);
+      try {
+        const client = new HttpAgent(served.url);
+        await client.login(SCALE_ADMIN, SCALE_PASSWORD);
+        for (let i = 0; i < branches.length; i += 1) await client.get(complianceUrl(i)); // warm-up
+        for (const clients of [1, 20]) {
+          const list = await measure(clients, listN, async (i) => {
+            await client.get(listUrl(i));
+          });
+          const compliance = await measure(
+            clients,
+            complianceN * (clients === 1 ? 1 : 2),
+            async (i) => {
+              await client.get(complianceUrl(i));
+            },
+          );
+          httpRows.push(
+            `${String(workers).padStart(7)} | ${String(clients).padStart(7)} | ${fmt(list.p50)} ${fmt(list.p95)} | ${fmt(compliance.p50)} ${fmt(compliance.p95)} | ${compliance.rps.toFixed(1).padStart(6)}`,
+          );
+        }
+      } finally {
+        await served.stop();
+      }
+    }
+    console.log('');
+    console.log(
+      'over HTTP: `taizhang serve --workers N` in child processes, same URLs, fetch keep-alive',
+    );
+    console.log('workers | clients |  list p50/p95  | compliance p50/p95 | compl. req/s');
+    for (const row of httpRows) console.log(row);
     console.log(
       `load average at the end: ${os
         .loadavg()

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 
 export interface AppConfig {
@@ -25,9 +26,13 @@ export interface AppConfig {
   excelMaxRows: number;
   webDistDir: string;
   logLevel: string;
+  /** HTTP worker processes `serve` starts (WORKERS: a number or `auto` for one per CPU). */
+  workers: number;
 }
 
 const MB = 1024 * 1024;
+/** More processes than this only contend for the same cores and database. */
+export const MAX_WORKERS = 64;
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 
@@ -38,6 +43,16 @@ function intFrom(value: string | undefined, fallback: number): number {
     throw new Error(`配置值无效：${value}`);
   }
   return parsed;
+}
+
+/** `auto` is one worker per CPU the process may use; otherwise a positive whole number. */
+export function parseWorkers(value: string | undefined): number {
+  if (value === undefined || value === '') return 1;
+  if (value === 'auto') return os.availableParallelism();
+  const count = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!(count >= 1 && count <= MAX_WORKERS))
+    throw new Error(`工作进程数无效：${value}（应为 1–${MAX_WORKERS} 或 auto）`);
+  return count;
 }
 
 /** Reads configuration from the environment; CLI flags override by passing `overrides`. */
@@ -61,6 +76,7 @@ export function loadConfig(
     excelMaxRows: intFrom(env.EXCEL_MAX_ROWS, 50_000),
     webDistDir: env.WEB_DIST_DIR ?? path.join(repoRoot, 'apps/web/dist'),
     logLevel: env.LOG_LEVEL ?? 'info',
+    workers: parseWorkers(env.WORKERS),
     ...overrides,
   };
 }
