@@ -8,6 +8,7 @@ import * as framework from './migrations/20261121T0310-framework';
 import * as proofread from './migrations/20261121T0320-proofread';
 import * as reports from './migrations/20261121T0330-reports';
 import * as compliancePerf from './migrations/20261121T0340-compliance-perf';
+import * as complianceCounts from './migrations/20261121T0500-compliance-counts';
 
 // Timestamped, forward-only migrations, applied in name order on both dialects.
 const migrations: Record<string, DialectMigration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, DialectMigration> = {
   '20261121T0320-proofread': proofread,
   '20261121T0330-reports': reports,
   '20261121T0340-compliance-perf': compliancePerf,
+  '20261121T0500-compliance-counts': complianceCounts,
 };
 
 class DialectAwareProvider implements MigrationProvider {

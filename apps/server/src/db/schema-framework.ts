@@ -62,11 +62,31 @@ export interface SubtypeAliasTable {
   created_at: string;
 }
 
+/** A unit's ledger revision, bumped by database triggers on writes that could change a count. */
+export interface LedgerRevisionTable {
+  unit_id: number;
+  revision: number;
+}
+
+/** Counts of one unit for one set of count columns, valid while the unit's revision is unchanged. */
+export interface ComplianceCountTable {
+  /** Hash of the count columns (types, subtypes, date range, attendance) in order. */
+  signature: string;
+  unit_id: number;
+  /** The unit's ledger revision when the counts were computed. */
+  revision: number;
+  /** JSON array of counts, one per column. */
+  counts: string;
+  computed_at: string;
+}
+
 export interface FrameworkTables {
   frameworks: FrameworkTable;
   framework_areas: FrameworkAreaTable;
   framework_requirements: FrameworkRequirementTable;
   subtype_aliases: SubtypeAliasTable;
+  ledger_revisions: LedgerRevisionTable;
+  compliance_counts: ComplianceCountTable;
 }
 
 export type FrameworkRow = Selectable<FrameworkTable>;

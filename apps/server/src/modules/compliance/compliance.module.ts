@@ -6,6 +6,8 @@ import { DashboardRepository } from '../dashboard/dashboard.repository';
 import { FrameworkRepository } from '../framework/framework.repository';
 import { FrameworkItemsService } from '../framework/framework-items.service';
 import { FrameworkService } from '../framework/framework.service';
+import { ComplianceCounts } from './compliance-counts';
+import { ComplianceCountsRepository } from './compliance-counts.repository';
 import { ComplianceRepository } from './compliance.repository';
 import { ComplianceService } from './compliance.service';
 
@@ -15,8 +17,14 @@ export function createComplianceServices(db: Kysely<Database>, audit: AuditServi
   const frameworkDeps = { db, frameworks: frameworkRepository, audit, clock };
   const frameworks = new FrameworkService(frameworkDeps);
   const frameworkItems = new FrameworkItemsService(frameworkDeps);
+  const complianceRepository = new ComplianceRepository(db);
   const compliance = new ComplianceService({
-    compliance: new ComplianceRepository(db),
+    compliance: complianceRepository,
+    counts: new ComplianceCounts({
+      compliance: complianceRepository,
+      counts: new ComplianceCountsRepository(db),
+      clock,
+    }),
     frameworks: frameworkRepository,
     frameworkService: frameworks,
     clock,

@@ -30,6 +30,9 @@ export interface CountColumn {
 /** Which units' records to read: one unit, or a subtree by materialized path. */
 export type UnitSelection = { unitId: number } | { subtreePath: string };
 
+/** The units to count records of: a selection, or a list of unit ids (those not yet counted). */
+export type CountSelection = UnitSelection | { unitIds: readonly number[] };
+
 /** SQL over units and the ledger's activities for compliance; no rules here. */
 export class ComplianceRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -105,7 +108,7 @@ export class ComplianceRepository {
    * (two when some columns need attendance), one row per unit, no record rows in memory.
    */
   async countMatrix(
-    selection: UnitSelection,
+    selection: CountSelection,
     columns: readonly CountColumn[],
   ): Promise<Map<number, number[]>> {
     const result = new Map<number, number[]>();
@@ -151,7 +154,7 @@ export class ComplianceRepository {
   }
 
   private inScope(
-    selection: UnitSelection,
+    selection: CountSelection,
     range: { from: string; to: string },
     types: readonly string[] | null,
   ) {
@@ -161,6 +164,8 @@ export class ComplianceRepository {
       .where('activities.date', '>=', range.from)
       .where('activities.date', '<=', range.to);
     if (types !== null) query = query.where('activities.type', 'in', nonEmpty(types));
+    if ('unitIds' in selection)
+      return query.where('activities.unit_id', 'in', [...selection.unitIds, -1]);
     return 'unitId' in selection
       ? query.where('activities.unit_id', '=', selection.unitId)
       : query.where('activities.unit_id', 'in', (eb) =>

@@ -18,6 +18,7 @@ import {
   ruleWindows,
   writtenSubtypes,
 } from './compliance-engine';
+import type { ComplianceCounts } from './compliance-counts';
 import type { Period } from './compliance-periods';
 import { currentPeriodKey, daysBetween, parsePeriod, yearPeriod } from './compliance-periods';
 import type {
@@ -39,6 +40,7 @@ import type {
 
 export interface ComplianceServiceDeps {
   compliance: ComplianceRepository;
+  counts: Pick<ComplianceCounts, 'matrix'>;
   frameworks: FrameworkRepository;
   frameworkService: Pick<FrameworkService, 'ensureForYear'>;
   clock: Clock;
@@ -345,7 +347,7 @@ export class ComplianceService {
     });
     const matrix =
       columns.length > 0 && units.length > 0
-        ? await this.deps.compliance.countMatrix(selection, columns)
+        ? await this.deps.counts.matrix(selection, columns)
         : new Map<number, number[]>();
     const countOf = (unitId: number, i: number, w: number): number =>
       matrix.get(unitId)?.[columnOf[i]?.[w] ?? -1] ?? 0;
