@@ -4,25 +4,21 @@ import type { Actor } from '../access/data-scope';
 import type { FrameworkRepository } from '../framework/framework.repository';
 import type { FrameworkService } from '../framework/framework.service';
 import { toRule } from '../framework/framework.presenter';
-import type { ComplianceStatus, RequirementRule, RequirementStatus } from './compliance-engine';
+import type { RequirementStatus } from './compliance-engine';
 import {
   DEFAULT_DUE_SOON_DAYS,
-  appliesToUnit,
-  complianceStatuses,
-  emptyCounts,
   evaluateCompliance,
   evaluateFromCounts,
   isTracked,
-  judge,
-  rollUp,
   ruleWindows,
   writtenSubtypes,
 } from './compliance-engine';
 import type { ComplianceCounts } from './compliance-counts';
+import { MAX_RECORD_IDS, present, presentSubtree, todoItems } from './compliance.presenter';
+import { attendanceNeed, evidenceRange, typesOf } from './compliance-evidence';
 import type { Period } from './compliance-periods';
-import { currentPeriodKey, daysBetween, parsePeriod, yearPeriod } from './compliance-periods';
+import { currentPeriodKey, parsePeriod, yearPeriod } from './compliance-periods';
 import type {
-  AttendanceNeed,
   ComplianceRepository,
   CountColumn,
   ScopedUnit,
@@ -34,7 +30,6 @@ import type {
   ComplianceRecordsQuery,
   ComplianceReport,
   ComplianceSubtreeReport,
-  TodoItem,
   TodoResponse,
 } from './compliance.schema';
 
@@ -45,9 +40,6 @@ export interface ComplianceServiceDeps {
   frameworkService: Pick<FrameworkService, 'ensureForYear'>;
   clock: Clock;
 }
-
-/** At most this many satisfying record ids per item; `count` always carries the total. */
-const MAX_RECORD_IDS = 50;
 
 /** Today's date in China (UTC+8), where the duties fall due. */
 export function chinaToday(clock: Clock): string {
@@ -242,84 +234,16 @@ export class ComplianceService {
       selection,
       period,
     );
-    const codeOf = new Map(complianceStatuses.map((s, k) => [s, k]));
-    const columns: ComplianceSubtreeReport['columns'] = [];
-    /** Per column: its rule index, window index, cadence period and deadline. */
-    const specs: { i: number; w: number; period: Period; deadline: string }[] = [];
-    rules.forEach((rule, i) => {
-      const requirement = requirements[i];
-      ruleWindows(rule, period).forEach((window, w) => {
-        specs.push({ i, w, period: window.period, deadline: window.deadline });
-        columns.push({
-          requirementId: rule.id,
-          title: requirement?.title ?? '',
-          areaName: requirement?.areaName ?? '',
-          period: window.period.key,
-          periodStart: window.period.start,
-          periodEnd: window.period.end,
-          deadline: window.deadline,
-          required: rule.minCount,
-        });
-      });
-    });
-    const tracked = rules.map(isTracked);
-    const total = emptyCounts();
-    const byRequirement = rules.map(() => emptyCounts());
-    const applied = rules.map(() => false);
-    const unitRows = units.map((unit) => {
-      const counts = emptyCounts();
-      const status = new Array<number>(specs.length);
-      const count = new Array<number>(specs.length);
-      const applies = rules.map((rule) => appliesToUnit(rule, unit.type));
-      for (let k = 0; k < specs.length; k += 1) {
-        const spec = specs[k];
-        const rule = spec ? rules[spec.i] : undefined;
-        if (!spec || !rule || !applies[spec.i]) {
-          status[k] = -1;
-          count[k] = 0;
-          continue;
-        }
-        let judged: ComplianceStatus = 'not_tracked';
-        let n = 0;
-        if (tracked[spec.i]) {
-          n = countOf(unit.id, spec.i, spec.w);
-          judged = judge(n, rule.minCount, spec.period, spec.deadline, asOf, dueSoonDays);
-        }
-        status[k] = codeOf.get(judged) ?? -1;
-        count[k] = n;
-        counts[judged] += 1;
-        total[judged] += 1;
-        const req = byRequirement[spec.i];
-        if (req) req[judged] += 1;
-        applied[spec.i] = true;
-      }
-      return {
-        id: unit.id,
-        name: unit.name,
-        type: unit.type,
-        parentId: unit.parentId,
-        counts,
-        status,
-        count,
-      };
-    });
-    return {
-      period: { key: period.key, start: period.start, end: period.end },
+    return presentSubtree({
+      framework,
+      rules,
+      units,
+      requirements,
+      countOf,
+      period,
       asOf,
       dueSoonDays,
-      framework,
-      requirements,
-      summary: {
-        unitCount: units.length,
-        counts: total,
-        byRequirement: rules.flatMap((rule, i) =>
-          applied[i] ? [{ requirementId: rule.id, counts: byRequirement[i] ?? emptyCounts() }] : [],
-        ),
-      },
-      statusCodes: [...complianceStatuses],
-      columns,
-      units: unitRows,
-    };
+    });
   }
 
   /** The framework, the units and the SQL-aggregated count per unit, rule index and window. */
@@ -383,120 +307,4 @@ export class ComplianceService {
     );
     return { asOf, total: items.length, items: items.slice(0, options.limit ?? 100) };
   }
-}
-
-/** The due-soon and missed duties of a computation, as to-do items (unsorted). */
-export function todoItems(c: ComplianceComputation): TodoItem[] {
-  const units = new Map(c.units.map((u) => [u.id, u.name]));
-  const requirements = new Map(c.requirements.map((r) => [r.id, r]));
-  const items: TodoItem[] = [];
-  for (const s of c.statuses) {
-    if (s.status !== 'due_soon' && s.status !== 'missed') continue;
-    items.push({
-      unitId: s.unitId,
-      unitName: units.get(s.unitId) ?? '',
-      requirementId: s.requirementId,
-      requirementTitle: requirements.get(s.requirementId)?.title ?? '',
-      areaName: requirements.get(s.requirementId)?.areaName ?? '',
-      period: s.period,
-      deadline: s.deadline,
-      daysLeft: daysBetween(c.asOf, s.deadline),
-      status: s.status,
-      count: s.count,
-      required: s.required,
-    });
-  }
-  return items;
-}
-
-/** The activity types any of the rules counts; null when one counts every type. */
-function typesOf(rules: readonly RequirementRule[]): string[] | null {
-  return rules.some((r) => r.evidenceTypes.length === 0)
-    ? null
-    : [...new Set(rules.flatMap((r) => r.evidenceTypes))];
-}
-
-/** The dates any rule's window covers: from the first window's start to the last deadline. */
-function evidenceRange(rules: readonly RequirementRule[], period: Period) {
-  let from = period.start;
-  let to = period.end;
-  for (const rule of rules) {
-    for (const w of ruleWindows(rule, period)) {
-      if (w.period.start < from) from = w.period.start;
-      if (w.windowEnd > to) to = w.windowEnd;
-    }
-  }
-  return { from, to };
-}
-
-/** Which records need their attendance read: those a rule requiring attendance could count. */
-function attendanceNeed(
-  rules: readonly RequirementRule[],
-  aliases: ReadonlyMap<string, string>,
-): AttendanceNeed | null {
-  const needing = rules.filter((r) => r.requireAttendance);
-  if (needing.length === 0) return null;
-  const anySubtype = needing.some((r) => r.evidenceSubtypes.length === 0);
-  return {
-    types: typesOf(needing),
-    subtypes: anySubtype
-      ? null
-      : writtenSubtypes(
-          needing.flatMap((r) => r.evidenceSubtypes),
-          aliases,
-        ),
-  };
-}
-
-function present(c: ComplianceComputation): ComplianceReport {
-  const rolled = rollUp(c.statuses);
-  const itemsByUnit = new Map<number, RequirementStatus[]>();
-  let lastUnitId = Number.NaN;
-  let list: RequirementStatus[] = [];
-  for (const s of c.statuses) {
-    if (s.unitId !== lastUnitId) {
-      lastUnitId = s.unitId;
-      const found = itemsByUnit.get(s.unitId);
-      if (found) list = found;
-      else {
-        list = [];
-        itemsByUnit.set(s.unitId, list);
-      }
-    }
-    list.push(s);
-  }
-  return {
-    period: { key: c.period.key, start: c.period.start, end: c.period.end },
-    asOf: c.asOf,
-    dueSoonDays: c.dueSoonDays,
-    framework: c.framework,
-    requirements: c.requirements,
-    summary: {
-      unitCount: c.units.length,
-      counts: rolled.total,
-      byRequirement: [...rolled.byRequirement].map(([requirementId, counts]) => ({
-        requirementId,
-        counts,
-      })),
-    },
-    units: c.units.map((u) => ({
-      id: u.id,
-      name: u.name,
-      type: u.type,
-      parentId: u.parentId,
-      counts: rolled.byUnit.get(u.id) ?? emptyCounts(),
-      items: (itemsByUnit.get(u.id) ?? []).map((s) => ({
-        requirementId: s.requirementId,
-        period: s.period,
-        periodStart: s.periodStart,
-        periodEnd: s.periodEnd,
-        deadline: s.deadline,
-        status: s.status,
-        count: s.count,
-        required: s.required,
-        recordIds:
-          s.recordIds.length > MAX_RECORD_IDS ? s.recordIds.slice(0, MAX_RECORD_IDS) : s.recordIds,
-      })),
-    })),
-  };
 }

@@ -1,6 +1,7 @@
 import type { Actor } from '../access/data-scope';
 import type { ComplianceService } from '../compliance/compliance.service';
-import { chinaToday, todoItems } from '../compliance/compliance.service';
+import { todoItems } from '../compliance/compliance.presenter';
+import { chinaToday } from '../compliance/compliance.service';
 import { DEFAULT_DUE_SOON_DAYS, emptyCounts } from '../compliance/compliance-engine';
 import { periodContaining, yearPeriod } from '../compliance/compliance-periods';
 import type { PeopleRepository } from '../people/people.repository';
