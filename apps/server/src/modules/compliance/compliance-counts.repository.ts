@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { pathUpperBound } from '../access/data-scope';
+import { unitInSelection } from './compliance.repository';
 import type { UnitSelection } from './compliance.repository';
 
 /** A live unit of a selection: its ledger revision and, when stored at that revision, its counts. */
@@ -25,7 +25,7 @@ export class ComplianceCountsRepository {
 
   /** Every live unit of the selection with its current revision and its counts if still valid. */
   async lookup(signature: string, selection: UnitSelection): Promise<StoredCounts[]> {
-    let query = this.db
+    const rows = await this.db
       .selectFrom('units')
       .leftJoin('ledger_revisions', 'ledger_revisions.unit_id', 'units.id')
       .leftJoin('compliance_counts', (join) =>
@@ -35,14 +35,9 @@ export class ComplianceCountsRepository {
       )
       .select(['units.id', 'ledger_revisions.revision', 'compliance_counts.counts'])
       .select('compliance_counts.revision as storedRevision')
-      .where('units.deleted_at', 'is', null);
-    query =
-      'unitId' in selection
-        ? query.where('units.id', '=', selection.unitId)
-        : query
-            .where('units.path', '>=', selection.subtreePath)
-            .where('units.path', '<', pathUpperBound(selection.subtreePath));
-    const rows = await query.execute();
+      .where('units.deleted_at', 'is', null)
+      .where(unitInSelection(selection))
+      .execute();
     return rows.map((row) => {
       const revision = row.revision ?? 0;
       const valid = row.counts !== null && row.storedRevision === revision;

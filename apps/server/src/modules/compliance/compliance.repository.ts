@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Kysely, RawBuilder } from 'kysely';
+import type { Expression, ExpressionBuilder, Kysely, RawBuilder, SqlBool } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Actor } from '../access/data-scope';
 import { pathUpperBound } from '../access/data-scope';
@@ -33,24 +33,31 @@ export type UnitSelection = { unitId: number } | { subtreePath: string };
 /** The units to count records of: a selection, or a list of unit ids (those not yet counted). */
 export type CountSelection = UnitSelection | { unitIds: readonly number[] };
 
+/** The condition on `units` for a selection: one unit by id, or a subtree by path range. */
+export function unitInSelection(selection: UnitSelection) {
+  return (eb: ExpressionBuilder<Database, 'units'>): Expression<SqlBool> =>
+    'unitId' in selection
+      ? eb('units.id', '=', selection.unitId)
+      : eb.and([
+          eb('units.path', '>=', selection.subtreePath),
+          eb('units.path', '<', pathUpperBound(selection.subtreePath)),
+        ]);
+}
+
 /** SQL over units and the ledger's activities for compliance; no rules here. */
 export class ComplianceRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   /** Live units of the selection that the actor may see, in tree order. */
   async units(actor: Actor, selection: UnitSelection): Promise<ScopedUnit[]> {
-    let query = this.db
+    const rows = await this.db
       .selectFrom('units')
       .select(['id', 'name', 'type', 'parent_id', 'path'])
       .where('deleted_at', 'is', null)
-      .where(unitVisible(actor));
-    query =
-      'unitId' in selection
-        ? query.where('id', '=', selection.unitId)
-        : query
-            .where('path', '>=', selection.subtreePath)
-            .where('path', '<', pathUpperBound(selection.subtreePath));
-    const rows = await query.orderBy('path').execute();
+      .where(unitVisible(actor))
+      .where(unitInSelection(selection))
+      .orderBy('path')
+      .execute();
     return rows.map((r) => ({
       id: r.id,
       name: r.name,
