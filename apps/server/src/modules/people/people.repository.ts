@@ -1,15 +1,20 @@
 import type { Kysely } from 'kysely';
 import type { Database, PersonRow } from '../../db/schema';
 import type { Actor } from '../access/data-scope';
-import { pathUpperBound } from '../access/data-scope';
 import { ownedRowVisible } from '../access/scope-query';
-import { offsetOf } from '../../shared/pagination';
 import { containsText } from '../../shared/sql-text';
+import type { UnitFilter } from '../versioned-rows/versioned-row-sql';
+import {
+  inUnit,
+  insertVersioned,
+  selectPage,
+  updateVersioned,
+} from '../versioned-rows/versioned-row-sql';
 
 export type PersonWithUnit = PersonRow & { unit_name: string };
 
 export interface PeopleListFilter {
-  unit?: { id: number; path: string; includeSubunits: boolean } | undefined;
+  unit?: UnitFilter | undefined;
   keyword?: string | undefined;
   page: number;
   pageSize: number;
@@ -44,37 +49,21 @@ export class PeopleRepository {
       .executeTakeFirst();
   }
 
-  async list(
-    actor: Actor,
-    filter: PeopleListFilter,
-  ): Promise<{ rows: PersonWithUnit[]; total: number }> {
+  list(actor: Actor, filter: PeopleListFilter): Promise<{ rows: PersonWithUnit[]; total: number }> {
     let query = this.visible(actor, this.db);
-    const unit = filter.unit;
-    if (unit) {
-      query = unit.includeSubunits
-        ? query
-            .where('units.path', '>=', unit.path)
-            .where('units.path', '<', pathUpperBound(unit.path))
-        : query.where('people.unit_id', '=', unit.id);
-    }
-    if (filter.keyword) {
-      const keyword = filter.keyword;
+    if (filter.unit) query = query.where(inUnit('people.unit_id', filter.unit));
+    const keyword = filter.keyword;
+    if (keyword) {
       query = query.where((eb) =>
         eb.or([containsText('people.name', keyword), containsText('people.post', keyword)]),
       );
     }
-    const [rows, count] = await Promise.all([
-      query
-        .selectAll('people')
-        .select('units.name as unit_name')
-        .orderBy(`people.${filter.sort.column}`, filter.sort.direction)
-        .orderBy('people.id')
-        .limit(filter.pageSize)
-        .offset(offsetOf(filter.page, filter.pageSize))
-        .execute(),
-      query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    ]);
-    return { rows, total: Number(count.n) };
+    const rows = query
+      .selectAll('people')
+      .select('units.name as unit_name')
+      .orderBy(`people.${filter.sort.column}`, filter.sort.direction)
+      .orderBy('people.id');
+    return selectPage(rows, query, filter.page, filter.pageSize);
   }
 
   async countVisible(actor: Actor): Promise<number> {
@@ -84,34 +73,22 @@ export class PeopleRepository {
     return Number(row.n);
   }
 
-  async insert(
+  insert(
     values: PersonValues,
     createdBy: number | null,
     now: string,
     trx: Kysely<Database>,
   ): Promise<number> {
-    const row = await trx
-      .insertInto('people')
-      .values({ ...values, version: 1, created_by: createdBy, created_at: now, updated_at: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return row.id;
+    return insertVersioned(trx, 'people', values, createdBy, now);
   }
 
-  async update(
+  update(
     id: number,
     version: number,
     values: Partial<PersonValues & Pick<PersonRow, 'deleted_at'>>,
     now: string,
     trx: Kysely<Database>,
   ): Promise<boolean> {
-    const result = await trx
-      .updateTable('people')
-      .set({ ...values, version: version + 1, updated_at: now })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return updateVersioned(trx, 'people', id, version, values, now);
   }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pageQuery, pageSchema } from '../../shared/pagination';
 import { freeTextField, nameField, versionField } from '../../shared/text-rules';
+import { unitFilterQuery, versionedRowFields } from '../versioned-rows/versioned-row.schema';
 
 const gender = z.enum(['男', '女'], { error: '性别须为“男”或“女”' }).nullable();
 const phone = z
@@ -18,19 +19,13 @@ export const personSchema = z.object({
   gender: z.string().nullable(),
   phone: z.string().nullable(),
   remark: z.string(),
-  version: z.number().int(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  ...versionedRowFields,
 });
 export type PersonDto = z.infer<typeof personSchema>;
 
 export const personListQuery = z.object({
   ...pageQuery,
-  unitId: z.coerce.number().int().positive().optional(),
-  includeSubunits: z
-    .enum(['true', 'false'])
-    .optional()
-    .transform((v) => v === 'true'),
+  ...unitFilterQuery,
   keyword: z.string().trim().max(100).optional(),
   sort: z.string().max(40).optional(),
 });

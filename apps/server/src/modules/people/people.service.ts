@@ -1,14 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { Database, PersonRow } from '../../db/schema';
-import { AppError, notFound, versionConflict } from '../../errors/app-error';
+import { invalid } from '../../errors/app-error';
 import type { Clock } from '../../shared/clock';
-import { isoNow } from '../../shared/clock';
 import type { Page } from '../../shared/pagination';
 import { parseSort } from '../../shared/pagination';
 import type { Actor } from '../access/data-scope';
-import { unitPathInScope } from '../access/data-scope';
 import type { AuditService } from '../audit/audit.service';
+import { liveUnitInScope, unitFilterOf } from '../units/unit-scope';
 import type { UnitsRepository } from '../units/units.repository';
+import type { RowKind } from '../versioned-rows/audited-rows';
+import { AuditedRows } from '../versioned-rows/audited-rows';
 import type { PeopleRepository, PersonWithUnit } from './people.repository';
 import type { PersonDto } from './people.schema';
 
@@ -74,17 +75,28 @@ function snapshot(row: PersonRow) {
   };
 }
 
+/** How the operation log names a person. */
+function label(row: Pick<PersonRow, 'name'>): string {
+  return `人员「${row.name}」`;
+}
+
+const personKind: RowKind<PersonWithUnit> = {
+  entity: 'person',
+  notFoundMessage: '人员不存在或无权访问',
+  label,
+  snapshot,
+};
+
 /** People in their work roles (name, post, unit); nothing about their opinions. */
 export class PeopleService {
-  constructor(private readonly deps: PeopleServiceDeps) {}
+  private readonly audited: AuditedRows<PersonWithUnit>;
+
+  constructor(private readonly deps: PeopleServiceDeps) {
+    this.audited = new AuditedRows(personKind, deps.audit, deps.clock);
+  }
 
   async list(actor: Actor, query: PeopleListQuery): Promise<Page<PersonDto>> {
-    let unit: { id: number; path: string; includeSubunits: boolean } | undefined;
-    if (query.unitId) {
-      const row = await this.deps.units.findVisible(actor, query.unitId);
-      if (!row) throw notFound('单位不存在或无权访问');
-      unit = { id: row.id, path: row.path, includeSubunits: query.includeSubunits ?? false };
-    }
+    const unit = await unitFilterOf(this.deps.units, actor, query);
     const sort = parseSort(query.sort, sortable, { column: 'unit_id', direction: 'asc' });
     const { rows, total } = await this.deps.people.list(actor, {
       unit,
@@ -97,9 +109,7 @@ export class PeopleService {
   }
 
   async get(actor: Actor, id: number): Promise<PersonDto> {
-    const row = await this.deps.people.findVisible(actor, id);
-    if (!row) throw notFound('人员不存在或无权访问');
-    return present(row);
+    return present(this.audited.found(await this.deps.people.findVisible(actor, id)));
   }
 
   private async assertUnitInScope(
@@ -107,16 +117,12 @@ export class PeopleService {
     unitId: number,
     trx: Kysely<Database>,
   ): Promise<void> {
-    const unit = await this.deps.units.findLive(unitId, trx);
-    if (!unit || !unitPathInScope(actor, unit.path)) {
-      throw new AppError('VALIDATION_FAILED', '所属单位不存在或无权访问', [
-        { path: 'unitId', message: '所属单位不存在或无权访问' },
-      ]);
-    }
+    if (!(await liveUnitInScope(this.deps.units, actor, unitId, trx)))
+      throw invalid('unitId', '所属单位不存在或无权访问');
   }
 
   async create(actor: Actor, input: PersonInput): Promise<PersonDto> {
-    const { db, people, audit, clock } = this.deps;
+    const { db, people } = this.deps;
     const id = await db.transaction().execute(async (trx) => {
       await this.assertUnitInScope(actor, input.unitId, trx);
       const values = {
@@ -127,19 +133,11 @@ export class PeopleService {
         phone: input.phone ?? null,
         remark: input.remark ?? '',
       };
-      const newId = await people.insert(values, actor.userId, isoNow(clock), trx);
-      await audit.record(
-        actor,
-        {
-          action: 'create',
-          entity: 'person',
-          entityId: newId,
-          summary: `新增人员「${input.name}」`,
-          after: { id: newId, ...values },
-        },
-        trx,
-      );
-      return newId;
+      return this.audited.insert(actor, trx, people, {
+        values,
+        createdBy: actor.userId,
+        summary: `新增${label(input)}`,
+      });
     });
     return this.get(actor, id);
   }
@@ -149,64 +147,35 @@ export class PeopleService {
     id: number,
     input: Partial<PersonInput> & { version: number },
   ): Promise<PersonDto> {
-    const { db, people, audit, clock } = this.deps;
+    const { db, people } = this.deps;
     await db.transaction().execute(async (trx) => {
-      const before = await people.findVisible(actor, id, trx);
-      if (!before) throw notFound('人员不存在或无权访问');
-      if (before.version !== input.version) throw versionConflict();
+      const before = this.audited.found(await people.findVisible(actor, id, trx), input.version);
       if (input.unitId !== undefined && input.unitId !== before.unit_id)
         await this.assertUnitInScope(actor, input.unitId, trx);
-      const ok = await people.update(
-        id,
-        input.version,
-        {
-          ...(input.unitId !== undefined ? { unit_id: input.unitId } : {}),
-          ...(input.name !== undefined ? { name: input.name } : {}),
-          ...(input.post !== undefined ? { post: input.post } : {}),
-          ...(input.gender !== undefined ? { gender: input.gender } : {}),
-          ...(input.phone !== undefined ? { phone: input.phone } : {}),
-          ...(input.remark !== undefined ? { remark: input.remark } : {}),
-        },
-        isoNow(clock),
-        trx,
-      );
-      if (!ok) throw versionConflict();
-      const after = await people.findVisible(actor, id, trx);
-      await audit.record(
+      const values = {
+        ...(input.unitId !== undefined ? { unit_id: input.unitId } : {}),
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.post !== undefined ? { post: input.post } : {}),
+        ...(input.gender !== undefined ? { gender: input.gender } : {}),
+        ...(input.phone !== undefined ? { phone: input.phone } : {}),
+        ...(input.remark !== undefined ? { remark: input.remark } : {}),
+      };
+      await this.audited.saveUpdate(
         actor,
-        {
-          action: 'update',
-          entity: 'person',
-          entityId: id,
-          summary: `修改人员「${before.name}」`,
-          before: snapshot(before),
-          after: after && snapshot(after),
-        },
         trx,
+        before,
+        (now) => people.update(id, input.version, values, now, trx),
+        () => people.findVisible(actor, id, trx),
       );
     });
     return this.get(actor, id);
   }
 
   async remove(actor: Actor, id: number): Promise<void> {
-    const { db, people, audit, clock } = this.deps;
+    const { db, people } = this.deps;
     await db.transaction().execute(async (trx) => {
-      const before = await people.findVisible(actor, id, trx);
-      if (!before) throw notFound('人员不存在或无权访问');
-      const now = isoNow(clock);
-      const ok = await people.update(id, before.version, { deleted_at: now }, now, trx);
-      if (!ok) throw versionConflict();
-      await audit.record(
-        actor,
-        {
-          action: 'delete',
-          entity: 'person',
-          entityId: id,
-          summary: `删除人员「${before.name}」`,
-          before: snapshot(before),
-        },
-        trx,
-      );
+      const before = this.audited.found(await people.findVisible(actor, id, trx));
+      await this.audited.softDelete(actor, trx, before, people);
     });
   }
 }

@@ -4,8 +4,8 @@ import type { Database, UnitRow } from '../../db/schema';
 import type { Actor } from '../access/data-scope';
 import { pathUpperBound } from '../access/data-scope';
 import { unitVisible } from '../access/scope-query';
-import { offsetOf } from '../../shared/pagination';
 import { containsText } from '../../shared/sql-text';
+import { selectPage, updateVersioned } from '../versioned-rows/versioned-row-sql';
 
 export type UnitWithCounts = UnitRow & {
   parent_name: string | null;
@@ -115,16 +115,11 @@ export class UnitsRepository {
       base = base.where('units.parent_id', '=', filter.parentId);
       count = count.where('units.parent_id', '=', filter.parentId);
     }
-    const [rows, total] = await Promise.all([
-      base
-        .orderBy(`units.${filter.sort.column}`, filter.sort.direction)
-        .orderBy('units.id')
-        .limit(filter.pageSize)
-        .offset(offsetOf(filter.page, filter.pageSize))
-        .execute(),
-      count.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    ]);
-    return { rows: rows.map(normalizeCounts), total: Number(total.n) };
+    const sorted = base
+      .orderBy(`units.${filter.sort.column}`, filter.sort.direction)
+      .orderBy('units.id');
+    const { rows, total } = await selectPage(sorted, count, filter.page, filter.pageSize);
+    return { rows: rows.map(normalizeCounts), total };
   }
 
   async countVisible(actor: Actor): Promise<number> {
@@ -175,20 +170,15 @@ export class UnitsRepository {
     return id;
   }
 
-  async update(
+  /** Optimistic update; a deleted unit never matches, as soft deletes bump the version too. */
+  update(
     id: number,
     version: number,
     values: Partial<Pick<UnitRow, 'name' | 'type' | 'sort_order' | 'remark' | 'deleted_at'>>,
     now: string,
     trx: Kysely<Database>,
   ): Promise<boolean> {
-    const result = await trx
-      .updateTable('units')
-      .set({ ...values, version: version + 1, updated_at: now })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return updateVersioned(trx, 'units', id, version, values, now);
   }
 
   /** Moves a unit and its whole subtree under a new parent by rewriting path prefixes. */

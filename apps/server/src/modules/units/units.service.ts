@@ -1,13 +1,16 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema';
-import { AppError, conflict, notFound, versionConflict } from '../../errors/app-error';
+import type { Database, UnitRow } from '../../db/schema';
+import { AppError, conflict, invalid } from '../../errors/app-error';
 import type { Clock } from '../../shared/clock';
 import { isoNow } from '../../shared/clock';
 import type { Page } from '../../shared/pagination';
 import { parseSort } from '../../shared/pagination';
 import type { Actor } from '../access/data-scope';
-import { isPathWithin, unitPathInScope } from '../access/data-scope';
+import { isPathWithin } from '../access/data-scope';
 import type { AuditService } from '../audit/audit.service';
+import type { RowKind } from '../versioned-rows/audited-rows';
+import { AuditedRows } from '../versioned-rows/audited-rows';
+import { liveUnitInScope } from './unit-scope';
 import type { UnitsRepository } from './units.repository';
 import { buildUnitForest, presentUnit, unitSnapshot } from './units.presenter';
 import type { UnitDto, UnitNode } from './units.schema';
@@ -43,9 +46,25 @@ const sortable = {
   path: 'path',
 } as const;
 
+/** How the operation log names a unit. */
+function label(row: Pick<UnitRow, 'name'>): string {
+  return `单位「${row.name}」`;
+}
+
+const unitKind: RowKind<UnitRow> = {
+  entity: 'unit',
+  notFoundMessage: '单位不存在或无权访问',
+  label,
+  snapshot: unitSnapshot,
+};
+
 /** The unit tree: every read and write checked against the actor's data scope. */
 export class UnitsService {
-  constructor(private readonly deps: UnitsServiceDeps) {}
+  private readonly audited: AuditedRows<UnitRow>;
+
+  constructor(private readonly deps: UnitsServiceDeps) {
+    this.audited = new AuditedRows(unitKind, deps.audit, deps.clock);
+  }
 
   async tree(actor: Actor): Promise<UnitNode[]> {
     return buildUnitForest(await this.deps.units.visibleForTree(actor));
@@ -58,23 +77,19 @@ export class UnitsService {
   }
 
   async get(actor: Actor, id: number): Promise<UnitDto> {
-    const row = await this.deps.units.findVisible(actor, id);
-    if (!row) throw notFound('单位不存在或无权访问');
-    return presentUnit(row);
+    return presentUnit(this.audited.found(await this.deps.units.findVisible(actor, id)));
   }
 
-  /** A unit the actor may write to (a unit it can see); otherwise not found. */
-  private async writableUnit(actor: Actor, id: number, trx: Kysely<Database>) {
-    const unit = await this.deps.units.findLive(id, trx);
-    if (!unit || !unitPathInScope(actor, unit.path)) throw notFound('单位不存在或无权访问');
-    return unit;
+  /** A unit the actor may write to (a unit it can see), else 404; given `version`, else 409. */
+  private async writableUnit(actor: Actor, id: number, trx: Kysely<Database>, version?: number) {
+    return this.audited.found(await liveUnitInScope(this.deps.units, actor, id, trx), version);
   }
 
   async create(actor: Actor, input: UnitInput): Promise<UnitDto> {
-    const { db, units, audit, clock } = this.deps;
+    const { db, units, clock } = this.deps;
     const id = await db.transaction().execute(async (trx) => {
-      const parent = await units.findLive(input.parentId, trx);
-      if (!parent || !unitPathInScope(actor, parent.path)) {
+      const parent = await liveUnitInScope(units, actor, input.parentId, trx);
+      if (!parent) {
         throw new AppError('VALIDATION_FAILED', '上级单位不存在或无权在其下新增单位', [
           { path: 'parentId', message: '上级单位不存在或无权访问' },
         ]);
@@ -95,17 +110,12 @@ export class UnitsService {
         trx,
       );
       const created = await units.findLive(newId, trx);
-      await audit.record(
-        actor,
-        {
-          action: 'create',
-          entity: 'unit',
-          entityId: newId,
-          summary: `新增单位「${input.name}」`,
-          after: created && unitSnapshot(created),
-        },
-        trx,
-      );
+      const summary = `新增${label(input)}`;
+      await this.audited.logCreate(actor, trx, {
+        id: newId,
+        summary,
+        after: created && unitSnapshot(created),
+      });
       return newId;
     });
     return this.get(actor, id);
@@ -116,47 +126,29 @@ export class UnitsService {
     id: number,
     input: Partial<UnitInput> & { version: number },
   ): Promise<UnitDto> {
-    const { db, units, audit, clock } = this.deps;
+    const { db, units } = this.deps;
     await db.transaction().execute(async (trx) => {
-      const unit = await this.writableUnit(actor, id, trx);
-      if (unit.version !== input.version) throw versionConflict();
+      const unit = await this.writableUnit(actor, id, trx, input.version);
       if (input.parentId !== undefined && input.parentId !== unit.parent_id) {
         if (unit.parent_id === null) throw conflict('根单位不能移动');
-        const parent = await units.findLive(input.parentId, trx);
-        if (!parent || !unitPathInScope(actor, parent.path)) {
-          throw new AppError('VALIDATION_FAILED', '上级单位不存在或无权访问', [
-            { path: 'parentId', message: '上级单位不存在或无权访问' },
-          ]);
-        }
+        const parent = await liveUnitInScope(units, actor, input.parentId, trx);
+        if (!parent) throw invalid('parentId', '上级单位不存在或无权访问');
         if (isPathWithin(parent.path, unit.path))
           throw conflict('不能把单位移动到它自己或它的下级单位之下');
         await units.move(unit, parent, trx);
       }
-      const ok = await units.update(
-        id,
-        input.version,
-        {
-          ...(input.name !== undefined ? { name: input.name } : {}),
-          ...(input.type !== undefined ? { type: input.type } : {}),
-          ...(input.sortOrder !== undefined ? { sort_order: input.sortOrder } : {}),
-          ...(input.remark !== undefined ? { remark: input.remark } : {}),
-        },
-        isoNow(clock),
-        trx,
-      );
-      if (!ok) throw versionConflict();
-      const after = await units.findLive(id, trx);
-      await audit.record(
+      const values = {
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.type !== undefined ? { type: input.type } : {}),
+        ...(input.sortOrder !== undefined ? { sort_order: input.sortOrder } : {}),
+        ...(input.remark !== undefined ? { remark: input.remark } : {}),
+      };
+      await this.audited.saveUpdate(
         actor,
-        {
-          action: 'update',
-          entity: 'unit',
-          entityId: id,
-          summary: `修改单位「${unit.name}」`,
-          before: unitSnapshot(unit),
-          after: after && unitSnapshot(after),
-        },
         trx,
+        unit,
+        (now) => units.update(id, input.version, values, now, trx),
+        () => units.findLive(id, trx),
       );
     });
     return this.get(actor, id);
@@ -164,7 +156,7 @@ export class UnitsService {
 
   /** Soft delete; refused while the unit has live sub-units or people. */
   async remove(actor: Actor, id: number): Promise<void> {
-    const { db, units, audit, clock } = this.deps;
+    const { db, units } = this.deps;
     await db.transaction().execute(async (trx) => {
       const unit = await this.writableUnit(actor, id, trx);
       if (unit.parent_id === null) throw conflict('根单位不能删除');
@@ -173,20 +165,7 @@ export class UnitsService {
       if ((detail?.child_count ?? 0) > 0)
         throw conflict('该单位下还有下级单位，请先删除或移走下级单位');
       if ((detail?.people_count ?? 0) > 0) throw conflict('该单位下还有人员，请先删除或调出人员');
-      const now = isoNow(clock);
-      const ok = await units.update(id, unit.version, { deleted_at: now }, now, trx);
-      if (!ok) throw versionConflict();
-      await audit.record(
-        actor,
-        {
-          action: 'delete',
-          entity: 'unit',
-          entityId: id,
-          summary: `删除单位「${unit.name}」`,
-          before: unitSnapshot(unit),
-        },
-        trx,
-      );
+      await this.audited.softDelete(actor, trx, unit, units);
     });
   }
 }

@@ -3,6 +3,7 @@ import { pageQuery, pageSchema } from '../../../shared/pagination';
 import { nameField, versionField } from '../../../shared/text-rules';
 import { channelStatuses } from '../activities/activity-kinds';
 import { dateField, ledgerText } from '../activities/activity.schema';
+import { unitFilterQuery, versionedRowFields } from '../../versioned-rows/versioned-row.schema';
 
 const status = z.enum(channelStatuses, {
   error: '状态须为 active（在用）、suspended（暂停）或 closed（已关停）',
@@ -44,20 +45,14 @@ export const channelSchema = z.object({
   registered: z.string().nullable(),
   status: z.string(),
   externalId: z.string().nullable(),
-  version: z.number().int(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  ...versionedRowFields,
 });
 export type ChannelDto = z.infer<typeof channelSchema>;
 export const channelPage = pageSchema(channelSchema);
 
 export const channelListQuery = z.object({
   ...pageQuery,
-  unitId: z.coerce.number().int().positive().optional(),
-  includeSubunits: z
-    .enum(['true', 'false'])
-    .optional()
-    .transform((v) => v === 'true'),
+  ...unitFilterQuery,
   status: status.optional(),
   keyword: z.string().trim().max(100).optional(),
 });

@@ -1,20 +1,22 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../../../db/schema';
 import type { ChannelRow, ChannelTable } from '../../../db/schema-ledger';
-import { offsetOf } from '../../../shared/pagination';
 import { containsText } from '../../../shared/sql-text';
 import type { Actor } from '../../access/data-scope';
-import { pathUpperBound } from '../../access/data-scope';
 import { ownedRowVisible } from '../../access/scope-query';
+import type { StampedColumn, UnitFilter } from '../../versioned-rows/versioned-row-sql';
+import {
+  inUnit,
+  insertVersioned,
+  selectPage,
+  updateVersioned,
+} from '../../versioned-rows/versioned-row-sql';
 
 export type ChannelWithNames = ChannelRow & { unit_name: string; owner_name: string | null };
-export type ChannelValues = Omit<
-  Insertable<ChannelTable>,
-  'id' | 'version' | 'created_by' | 'created_at' | 'updated_at' | 'deleted_at'
->;
+export type ChannelValues = Omit<Insertable<ChannelTable>, StampedColumn>;
 
 export interface ChannelFilter {
-  unit?: { id: number; path: string; includeSubunits: boolean } | undefined;
+  unit?: UnitFilter | undefined;
   status?: string | undefined;
   keyword?: string | undefined;
 }
@@ -46,69 +48,44 @@ export class ChannelsRepository {
       .executeTakeFirst();
   }
 
-  async list(
+  list(
     actor: Actor | null,
     filter: ChannelFilter,
     page: number,
     pageSize: number,
   ): Promise<{ rows: ChannelWithNames[]; total: number }> {
     let query = this.visible(actor, this.db);
-    const unit = filter.unit;
-    if (unit) {
-      query = unit.includeSubunits
-        ? query
-            .where('units.path', '>=', unit.path)
-            .where('units.path', '<', pathUpperBound(unit.path))
-        : query.where('channels.unit_id', '=', unit.id);
-    }
+    if (filter.unit) query = query.where(inUnit('channels.unit_id', filter.unit));
     if (filter.status) query = query.where('channels.status', '=', filter.status);
-    if (filter.keyword) {
-      const keyword = filter.keyword;
+    const keyword = filter.keyword;
+    if (keyword) {
       query = query.where((eb) =>
         eb.or([containsText('channels.name', keyword), containsText('channels.platform', keyword)]),
       );
     }
-    const [rows, count] = await Promise.all([
-      query
-        .selectAll('channels')
-        .select(['units.name as unit_name', 'people.name as owner_name'])
-        .orderBy('channels.id')
-        .limit(pageSize)
-        .offset(offsetOf(page, pageSize))
-        .execute(),
-      query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    ]);
-    return { rows, total: Number(count.n) };
+    const rows = query
+      .selectAll('channels')
+      .select(['units.name as unit_name', 'people.name as owner_name'])
+      .orderBy('channels.id');
+    return selectPage(rows, query, page, pageSize);
   }
 
-  async insert(
+  insert(
     values: ChannelValues,
     createdBy: number | null,
     now: string,
     trx: Kysely<Database>,
   ): Promise<number> {
-    const { id } = await trx
-      .insertInto('channels')
-      .values({ ...values, version: 1, created_by: createdBy, created_at: now, updated_at: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return id;
+    return insertVersioned(trx, 'channels', values, createdBy, now);
   }
 
-  async update(
+  update(
     id: number,
     version: number,
     values: Partial<ChannelValues & Pick<ChannelRow, 'deleted_at'>>,
     now: string,
     trx: Kysely<Database>,
   ): Promise<boolean> {
-    const result = await trx
-      .updateTable('channels')
-      .set({ ...values, version: version + 1, updated_at: now })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return updateVersioned(trx, 'channels', id, version, values, now);
   }
 }

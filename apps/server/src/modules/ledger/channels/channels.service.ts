@@ -1,14 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema';
 import type { ChannelRow } from '../../../db/schema-ledger';
-import { invalid, notFound, versionConflict } from '../../../errors/app-error';
+import { invalid } from '../../../errors/app-error';
 import type { Clock } from '../../../shared/clock';
-import { isoNow } from '../../../shared/clock';
 import type { Page } from '../../../shared/pagination';
 import type { Actor } from '../../access/data-scope';
 import { unitPathInScope } from '../../access/data-scope';
 import type { AuditService } from '../../audit/audit.service';
+import { liveUnitInScope, unitFilterOf } from '../../units/unit-scope';
 import type { UnitsRepository } from '../../units/units.repository';
+import type { RowKind } from '../../versioned-rows/audited-rows';
+import { AuditedRows } from '../../versioned-rows/audited-rows';
 import { createdByOf } from '../activities/activities.service';
 import type { LedgerLookupsRepository } from '../activities/ledger-lookups.repository';
 import type {
@@ -52,6 +54,18 @@ function snapshot(row: ChannelRow) {
   return rest;
 }
 
+/** How the operation log names a channel. */
+function label(row: Pick<ChannelRow, 'name'>): string {
+  return `阵地「${row.name}」`;
+}
+
+const channelKind: RowKind<ChannelWithNames> = {
+  entity: 'channel',
+  notFoundMessage: '阵地不存在或无权访问',
+  label,
+  snapshot,
+};
+
 export function channelValues(
   input: ChannelInput,
   meta: { extra?: Record<string, unknown>; externalId?: string | null } = {},
@@ -71,15 +85,14 @@ export function channelValues(
 
 /** The channel register (阵地台账), scope-checked, every write logged. */
 export class ChannelsService {
-  constructor(private readonly deps: ChannelsServiceDeps) {}
+  private readonly audited: AuditedRows<ChannelWithNames>;
+
+  constructor(private readonly deps: ChannelsServiceDeps) {
+    this.audited = new AuditedRows(channelKind, deps.audit, deps.clock);
+  }
 
   async list(actor: Actor, query: ChannelListQuery): Promise<Page<ChannelDto>> {
-    let unit: { id: number; path: string; includeSubunits: boolean } | undefined;
-    if (query.unitId) {
-      const row = await this.deps.units.findVisible(actor, query.unitId);
-      if (!row) throw notFound('单位不存在或无权访问');
-      unit = { id: row.id, path: row.path, includeSubunits: query.includeSubunits ?? false };
-    }
+    const unit = await unitFilterOf(this.deps.units, actor, query);
     const { rows, total } = await this.deps.channels.list(
       actor,
       { unit, status: query.status, keyword: query.keyword },
@@ -90,15 +103,12 @@ export class ChannelsService {
   }
 
   async get(actor: Actor, id: number): Promise<ChannelDto> {
-    const row = await this.deps.channels.findVisible(actor, id);
-    if (!row) throw notFound('阵地不存在或无权访问');
-    return presentChannel(row);
+    return presentChannel(this.audited.found(await this.deps.channels.findVisible(actor, id)));
   }
 
   /** Checks the unit and the owner (a live person the actor can see). */
   async checkReferences(actor: Actor, input: ChannelInput, trx: Kysely<Database>): Promise<void> {
-    const unit = await this.deps.units.findLive(input.unitId, trx);
-    if (!unit || !unitPathInScope(actor, unit.path))
+    if (!(await liveUnitInScope(this.deps.units, actor, input.unitId, trx)))
       throw invalid('unitId', '所属单位不存在或无权在该单位登记阵地');
     if (input.ownerPersonId) {
       const person = (await this.deps.lookups.peopleByIds([input.ownerPersonId], trx)).get(
@@ -116,27 +126,12 @@ export class ChannelsService {
     meta: { extra?: Record<string, unknown>; externalId?: string | null; audit?: boolean } = {},
   ): Promise<number> {
     await this.checkReferences(actor, input, trx);
-    const values = channelValues(input, meta);
-    const id = await this.deps.channels.insert(
-      values,
-      createdByOf(actor),
-      isoNow(this.deps.clock),
-      trx,
-    );
-    if (meta.audit !== false) {
-      await this.deps.audit.record(
-        actor,
-        {
-          action: 'create',
-          entity: 'channel',
-          entityId: id,
-          summary: `登记阵地「${input.name}」`,
-          after: { id, ...values },
-        },
-        trx,
-      );
-    }
-    return id;
+    return this.audited.insert(actor, trx, this.deps.channels, {
+      values: channelValues(input, meta),
+      createdBy: createdByOf(actor),
+      summary: `登记${label(input)}`,
+      log: meta.audit !== false,
+    });
   }
 
   async create(actor: Actor, input: ChannelInput): Promise<ChannelDto> {
@@ -147,11 +142,9 @@ export class ChannelsService {
   }
 
   async update(actor: Actor, id: number, patch: UpdateChannelInput): Promise<ChannelDto> {
-    const { db, channels, audit, clock } = this.deps;
+    const { db, channels } = this.deps;
     await db.transaction().execute(async (trx) => {
-      const before = await channels.findVisible(actor, id, trx);
-      if (!before) throw notFound('阵地不存在或无权访问');
-      if (before.version !== patch.version) throw versionConflict();
+      const before = this.audited.found(await channels.findVisible(actor, id, trx), patch.version);
       const merged: ChannelInput = {
         unitId: patch.unitId ?? before.unit_id,
         name: patch.name ?? before.name,
@@ -164,44 +157,22 @@ export class ChannelsService {
       };
       await this.checkReferences(actor, merged, trx);
       const { extra: _extra, external_id: _ext, ...values } = channelValues(merged);
-      if (!(await channels.update(id, patch.version, values, isoNow(clock), trx)))
-        throw versionConflict();
-      const after = await channels.findVisible(actor, id, trx);
-      await audit.record(
+      await this.audited.saveUpdate(
         actor,
-        {
-          action: 'update',
-          entity: 'channel',
-          entityId: id,
-          summary: `修改阵地「${before.name}」`,
-          before: snapshot(before),
-          after: after && snapshot(after),
-        },
         trx,
+        before,
+        (now) => channels.update(id, patch.version, values, now, trx),
+        () => channels.findVisible(actor, id, trx),
       );
     });
     return this.get(actor, id);
   }
 
   async remove(actor: Actor, id: number): Promise<void> {
-    const { db, channels, audit, clock } = this.deps;
+    const { db, channels } = this.deps;
     await db.transaction().execute(async (trx) => {
-      const before = await channels.findVisible(actor, id, trx);
-      if (!before) throw notFound('阵地不存在或无权访问');
-      const now = isoNow(clock);
-      if (!(await channels.update(id, before.version, { deleted_at: now }, now, trx)))
-        throw versionConflict();
-      await audit.record(
-        actor,
-        {
-          action: 'delete',
-          entity: 'channel',
-          entityId: id,
-          summary: `删除阵地「${before.name}」`,
-          before: snapshot(before),
-        },
-        trx,
-      );
+      const before = this.audited.found(await channels.findVisible(actor, id, trx));
+      await this.audited.softDelete(actor, trx, before, channels);
     });
   }
 }

@@ -3,6 +3,7 @@ import { pageQuery, pageSchema } from '../../../shared/pagination';
 import { versionField } from '../../../shared/text-rules';
 import { incidentSeverities, incidentStatuses } from '../activities/activity-kinds';
 import { dateField, ledgerText, linkField } from '../activities/activity.schema';
+import { unitFilterQuery, versionedRowFields } from '../../versioned-rows/versioned-row.schema';
 
 const severity = z.enum(incidentSeverities, { error: '等级须为：一般、较大、重大' });
 const status = z.enum(incidentStatuses, {
@@ -72,20 +73,14 @@ export const incidentSchema = z.object({
   closed: z.string().nullable(),
   response: z.string(),
   externalId: z.string().nullable(),
-  version: z.number().int(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  ...versionedRowFields,
 });
 export type IncidentDto = z.infer<typeof incidentSchema>;
 export const incidentPage = pageSchema(incidentSchema);
 
 export const incidentListQuery = z.object({
   ...pageQuery,
-  unitId: z.coerce.number().int().positive().optional(),
-  includeSubunits: z
-    .enum(['true', 'false'])
-    .optional()
-    .transform((v) => v === 'true'),
+  ...unitFilterQuery,
   status: status.optional(),
   severity: severity.optional(),
   from: dateField('起始日期').optional(),

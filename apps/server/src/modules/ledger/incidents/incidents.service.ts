@@ -1,14 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema';
 import type { IncidentRow } from '../../../db/schema-ledger';
-import { AppError, invalid, notFound, versionConflict } from '../../../errors/app-error';
+import { AppError, invalid } from '../../../errors/app-error';
 import type { Clock } from '../../../shared/clock';
-import { isoNow } from '../../../shared/clock';
 import type { Page } from '../../../shared/pagination';
 import type { Actor } from '../../access/data-scope';
-import { unitPathInScope } from '../../access/data-scope';
 import type { AuditService } from '../../audit/audit.service';
+import { liveUnitInScope, unitFilterOf } from '../../units/unit-scope';
 import type { UnitsRepository } from '../../units/units.repository';
+import type { RowKind } from '../../versioned-rows/audited-rows';
+import { AuditedRows } from '../../versioned-rows/audited-rows';
 import { createdByOf } from '../activities/activities.service';
 import type {
   IncidentDto,
@@ -52,6 +53,18 @@ function snapshot(row: IncidentRow) {
   return rest;
 }
 
+/** How the operation log names an incident: by source and date, never by any author. */
+function label(row: Pick<IncidentRow, 'source' | 'found'>): string {
+  return `舆情「${row.source}」${row.found}`;
+}
+
+const incidentKind: RowKind<IncidentWithUnit> = {
+  entity: 'incident',
+  notFoundMessage: '舆情事件不存在或无权访问',
+  label,
+  snapshot,
+};
+
 export function incidentValues(
   input: IncidentInput,
   meta: { extra?: Record<string, unknown>; externalId?: string | null } = {},
@@ -73,15 +86,14 @@ export function incidentValues(
 
 /** Opinion incidents, scope-checked, every write logged. */
 export class IncidentsService {
-  constructor(private readonly deps: IncidentsServiceDeps) {}
+  private readonly audited: AuditedRows<IncidentWithUnit>;
+
+  constructor(private readonly deps: IncidentsServiceDeps) {
+    this.audited = new AuditedRows(incidentKind, deps.audit, deps.clock);
+  }
 
   async list(actor: Actor, query: IncidentListQuery): Promise<Page<IncidentDto>> {
-    let unit: { id: number; path: string; includeSubunits: boolean } | undefined;
-    if (query.unitId) {
-      const row = await this.deps.units.findVisible(actor, query.unitId);
-      if (!row) throw notFound('单位不存在或无权访问');
-      unit = { id: row.id, path: row.path, includeSubunits: query.includeSubunits ?? false };
-    }
+    const unit = await unitFilterOf(this.deps.units, actor, query);
     const { rows, total } = await this.deps.incidents.list(
       actor,
       { unit, status: query.status, severity: query.severity, from: query.from, to: query.to },
@@ -92,14 +104,11 @@ export class IncidentsService {
   }
 
   async get(actor: Actor, id: number): Promise<IncidentDto> {
-    const row = await this.deps.incidents.findVisible(actor, id);
-    if (!row) throw notFound('舆情事件不存在或无权访问');
-    return presentIncident(row);
+    return presentIncident(this.audited.found(await this.deps.incidents.findVisible(actor, id)));
   }
 
   private async assertUnitWritable(actor: Actor, unitId: number, trx: Kysely<Database>) {
-    const unit = await this.deps.units.findLive(unitId, trx);
-    if (!unit || !unitPathInScope(actor, unit.path))
+    if (!(await liveUnitInScope(this.deps.units, actor, unitId, trx)))
       throw invalid('unitId', '所属单位不存在或无权在该单位登记舆情');
   }
 
@@ -110,27 +119,12 @@ export class IncidentsService {
     meta: { extra?: Record<string, unknown>; externalId?: string | null; audit?: boolean } = {},
   ): Promise<number> {
     await this.assertUnitWritable(actor, input.unitId, trx);
-    const values = incidentValues(input, meta);
-    const id = await this.deps.incidents.insert(
-      values,
-      createdByOf(actor),
-      isoNow(this.deps.clock),
-      trx,
-    );
-    if (meta.audit !== false) {
-      await this.deps.audit.record(
-        actor,
-        {
-          action: 'create',
-          entity: 'incident',
-          entityId: id,
-          summary: `登记舆情「${input.source}」${input.found}`,
-          after: { id, ...values },
-        },
-        trx,
-      );
-    }
-    return id;
+    return this.audited.insert(actor, trx, this.deps.incidents, {
+      values: incidentValues(input, meta),
+      createdBy: createdByOf(actor),
+      summary: `登记${label(input)}`,
+      log: meta.audit !== false,
+    });
   }
 
   async create(actor: Actor, input: IncidentInput): Promise<IncidentDto> {
@@ -141,11 +135,9 @@ export class IncidentsService {
   }
 
   async update(actor: Actor, id: number, patch: UpdateIncidentInput): Promise<IncidentDto> {
-    const { db, incidents, audit, clock } = this.deps;
+    const { db, incidents } = this.deps;
     await db.transaction().execute(async (trx) => {
-      const before = await incidents.findVisible(actor, id, trx);
-      if (!before) throw notFound('舆情事件不存在或无权访问');
-      if (before.version !== patch.version) throw versionConflict();
+      const before = this.audited.found(await incidents.findVisible(actor, id, trx), patch.version);
       const merged: IncidentInput = {
         unitId: patch.unitId ?? before.unit_id,
         found: patch.found ?? before.found,
@@ -162,44 +154,22 @@ export class IncidentsService {
       if (merged.unitId !== before.unit_id)
         await this.assertUnitWritable(actor, merged.unitId, trx);
       const { extra: _extra, external_id: _ext, ...values } = incidentValues(merged);
-      if (!(await incidents.update(id, patch.version, values, isoNow(clock), trx)))
-        throw versionConflict();
-      const after = await incidents.findVisible(actor, id, trx);
-      await audit.record(
+      await this.audited.saveUpdate(
         actor,
-        {
-          action: 'update',
-          entity: 'incident',
-          entityId: id,
-          summary: `修改舆情「${before.source}」${before.found}`,
-          before: snapshot(before),
-          after: after && snapshot(after),
-        },
         trx,
+        before,
+        (now) => incidents.update(id, patch.version, values, now, trx),
+        () => incidents.findVisible(actor, id, trx),
       );
     });
     return this.get(actor, id);
   }
 
   async remove(actor: Actor, id: number): Promise<void> {
-    const { db, incidents, audit, clock } = this.deps;
+    const { db, incidents } = this.deps;
     await db.transaction().execute(async (trx) => {
-      const before = await incidents.findVisible(actor, id, trx);
-      if (!before) throw notFound('舆情事件不存在或无权访问');
-      const now = isoNow(clock);
-      if (!(await incidents.update(id, before.version, { deleted_at: now }, now, trx)))
-        throw versionConflict();
-      await audit.record(
-        actor,
-        {
-          action: 'delete',
-          entity: 'incident',
-          entityId: id,
-          summary: `删除舆情「${before.source}」${before.found}`,
-          before: snapshot(before),
-        },
-        trx,
-      );
+      const before = this.audited.found(await incidents.findVisible(actor, id, trx));
+      await this.audited.softDelete(actor, trx, before, incidents);
     });
   }
 }
