@@ -9,7 +9,6 @@ import {
   Segmented,
   Select,
   Space,
-  Table,
   Tag,
   Typography,
 } from 'antd';
@@ -24,7 +23,6 @@ import {
 import { Link } from 'react-router-dom';
 import type { Id } from '../../api/types';
 import { PageContainer } from '../../components/page-container';
-import { QueryErrorAlert } from '../../components/query-error';
 import { SearchBar } from '../../components/search-bar';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { useApiErrorHandler } from '../../lib/use-api-error';
@@ -49,6 +47,7 @@ import type { ActivityListItem, ActivityQuery, ActivityType } from './ledger.typ
 import { PeriodPicker } from './period-picker';
 import { periodOf, periodQuery } from './period';
 import type { PeriodValue } from './period';
+import { PagedTable } from '../../components/paged-table';
 
 interface LedgerFilters {
   q?: string;
@@ -329,22 +328,15 @@ export function LedgerPage() {
               ) : null}
             </Space>
           </div>
-          {error ? <QueryErrorAlert error={error} onRetry={() => void refetch()} /> : null}
-          <Table<ActivityListItem>
+          <PagedTable<ActivityListItem>
+            list={list}
+            query={{ data, error, isFetching, refetch }}
+            emptyText={
+              view === 'bin' ? '回收站是空的' : '暂无符合条件的记录，点击右上角“记一笔”开始记录'
+            }
             rowKey="id"
             columns={columns}
-            dataSource={data?.items ?? []}
-            loading={isFetching}
-            pagination={list.pagination(data?.total)}
-            onChange={list.onTableChange}
             scroll={{ x: 1000 }}
-            locale={{
-              emptyText: error
-                ? '数据加载失败'
-                : view === 'bin'
-                  ? '回收站是空的'
-                  : '暂无符合条件的记录，点击右上角“记一笔”开始记录',
-            }}
             data-testid="ledger-table"
           />
         </div>

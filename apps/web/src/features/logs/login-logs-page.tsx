@@ -1,14 +1,14 @@
-import { DatePicker, Form, Input, Select, Table, Tag, Tooltip, Typography } from 'antd';
+import { DatePicker, Form, Input, Select, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { LoginLog } from '../../api/types';
 import { PageContainer } from '../../components/page-container';
-import { QueryErrorAlert } from '../../components/query-error';
 import { SearchBar } from '../../components/search-bar';
 import { formatDateTime } from '../../lib/format';
 import { useListParams } from '../../lib/use-list-params';
 import { rangeToQuery } from './date-range';
 import type { DateRange } from './date-range';
 import { useLoginLogs } from './logs.api';
+import { PagedTable } from '../../components/paged-table';
 
 interface LoginLogFilters {
   username?: string;
@@ -99,16 +99,13 @@ export function LoginLogsPage() {
         <div className="tz-table-toolbar">
           <Typography.Text strong>登录记录</Typography.Text>
         </div>
-        {error ? <QueryErrorAlert error={error} onRetry={() => void refetch()} /> : null}
-        <Table<LoginLog>
+        <PagedTable<LoginLog>
+          list={list}
+          query={{ data, error, isFetching, refetch }}
+          emptyText="暂无登录记录"
           rowKey="id"
           columns={columns}
-          dataSource={data?.items ?? []}
-          loading={isFetching}
-          pagination={list.pagination(data?.total)}
-          onChange={list.onTableChange}
           scroll={{ x: 1000 }}
-          locale={{ emptyText: error ? '数据加载失败' : '暂无登录记录' }}
         />
       </div>
     </PageContainer>

@@ -1,9 +1,8 @@
 import { useState } from 'react';
-import { Button, DatePicker, Form, Input, Select, Table, Tag, Typography } from 'antd';
+import { Button, DatePicker, Form, Input, Select, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { OperationLog } from '../../api/types';
 import { PageContainer } from '../../components/page-container';
-import { QueryErrorAlert } from '../../components/query-error';
 import { SearchBar } from '../../components/search-bar';
 import { formatDateTime } from '../../lib/format';
 import { ENTITY_LABELS, labelOf, OPERATION_ACTION_LABELS } from '../../lib/labels';
@@ -12,6 +11,7 @@ import { rangeToQuery } from './date-range';
 import type { DateRange } from './date-range';
 import { useOperationLogs } from './logs.api';
 import { OperationDiffDrawer } from './operation-diff-drawer';
+import { PagedTable } from '../../components/paged-table';
 
 interface OperationLogFilters {
   username?: string;
@@ -133,16 +133,13 @@ export function OperationLogsPage() {
         <div className="tz-table-toolbar">
           <Typography.Text strong>操作记录</Typography.Text>
         </div>
-        {error ? <QueryErrorAlert error={error} onRetry={() => void refetch()} /> : null}
-        <Table<OperationLog>
+        <PagedTable<OperationLog>
+          list={list}
+          query={{ data, error, isFetching, refetch }}
+          emptyText="暂无操作记录"
           rowKey="id"
           columns={columns}
-          dataSource={data?.items ?? []}
-          loading={isFetching}
-          pagination={list.pagination(data?.total)}
-          onChange={list.onTableChange}
           scroll={{ x: 1000 }}
-          locale={{ emptyText: error ? '数据加载失败' : '暂无操作记录' }}
         />
       </div>
       <OperationDiffDrawer log={detail} onClose={() => setDetail(null)} />

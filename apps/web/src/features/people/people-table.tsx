@@ -1,9 +1,8 @@
 import { useState } from 'react';
-import { App, Button, Checkbox, Form, Input, Space, Table, Typography } from 'antd';
+import { App, Button, Checkbox, Form, Input, Space, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Id, Person } from '../../api/types';
-import { QueryErrorAlert } from '../../components/query-error';
 import { SearchBar } from '../../components/search-bar';
 import { formatDate } from '../../lib/format';
 import { PERM } from '../../lib/permissions';
@@ -14,6 +13,7 @@ import { UnitTreeSelect } from '../units/unit-tree-select';
 import { useDeletePerson, usePeople } from './people.api';
 import { PersonFormModal } from './person-form-modal';
 import type { PersonFormTarget } from './person-form-modal';
+import { PagedTable } from '../../components/paged-table';
 
 interface PeopleFilters {
   keyword?: string;
@@ -173,17 +173,14 @@ export function PeopleTable({ fixedUnitId, compact = false }: PeopleTableProps) 
             ) : null}
           </Space>
         </div>
-        {error ? <QueryErrorAlert error={error} onRetry={() => void refetch()} /> : null}
-        <Table<Person>
+        <PagedTable<Person>
+          list={list}
+          query={{ data, error, isFetching, refetch }}
+          emptyText="暂无人员"
           rowKey="id"
           size={compact ? 'small' : 'middle'}
           columns={columns}
-          dataSource={data?.items ?? []}
-          loading={isFetching}
-          pagination={list.pagination(data?.total)}
-          onChange={list.onTableChange}
           scroll={{ x: 760 }}
-          locale={{ emptyText: error ? '数据加载失败' : '暂无人员' }}
         />
       </div>
       <PersonFormModal target={formTarget} onClose={() => setFormTarget(null)} />

@@ -1,10 +1,9 @@
 import { useState } from 'react';
-import { App, Button, Form, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Form, Input, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Id, User, UserStatus } from '../../api/types';
 import { PageContainer } from '../../components/page-container';
-import { QueryErrorAlert } from '../../components/query-error';
 import { SearchBar } from '../../components/search-bar';
 import { formatDateTime } from '../../lib/format';
 import { USER_STATUS_LABELS } from '../../lib/labels';
@@ -17,6 +16,7 @@ import { ResetPasswordModal } from './reset-password-modal';
 import { UserFormModal } from './user-form-modal';
 import type { UserFormTarget } from './user-form-modal';
 import { useDeleteUser, useUpdateUser, useUsers } from './users.api';
+import { PagedTable } from '../../components/paged-table';
 
 interface UserFilters {
   keyword?: string;
@@ -227,16 +227,13 @@ export function UsersPage() {
             </Button>
           ) : null}
         </div>
-        {error ? <QueryErrorAlert error={error} onRetry={() => void refetch()} /> : null}
-        <Table<User>
+        <PagedTable<User>
+          list={list}
+          query={{ data, error, isFetching, refetch }}
+          emptyText="暂无用户"
           rowKey="id"
           columns={columns}
-          dataSource={data?.items ?? []}
-          loading={isFetching}
-          pagination={list.pagination(data?.total)}
-          onChange={list.onTableChange}
           scroll={{ x: 1100 }}
-          locale={{ emptyText: error ? '数据加载失败' : '暂无用户' }}
         />
       </div>
       <UserFormModal target={formTarget} onClose={() => setFormTarget(null)} />
