@@ -35,7 +35,7 @@ describe.runIf(browserAvailable())(
     };
 
     beforeAll(async () => {
-      ensureWebBuilt();
+      await ensureWebBuilt();
       // The demo organization with a year of records, so the report has facts to state.
       server = await startTestServer({ records: true });
       url = server.url;
@@ -95,6 +95,48 @@ describe.runIf(browserAvailable())(
         await placeholder.first().waitFor({ state: 'detached', timeout: 15_000 });
         await page.getByTestId('save-report').click();
         await page.getByText('已保存为新版本').waitFor();
+      },
+    );
+
+    it(
+      'adds a paragraph to a section, keeps it through save and reload, and deletes it again',
+      { timeout: 90_000 },
+      async () => {
+        const plans = page.locator('[data-testid^="para-plans--"]');
+        const unsaved = page.getByTestId('unsaved-changes');
+        const texts = async () => Promise.all((await plans.all()).map((area) => area.inputValue()));
+        const saveAndReload = async () => {
+          await unsaved.waitFor();
+          await page.getByTestId('save-report').click();
+          // The draft is replaced by the saved report once the save succeeded.
+          await unsaved.waitFor({ state: 'detached' });
+          await page.reload();
+          await page.getByTestId('report-status').waitFor();
+          await page.getByTestId('para-plans--0').waitFor();
+        };
+        await page.getByTestId('para-plans--0').waitFor();
+        const before = await texts();
+        const figures = await page.getByTestId('figure-link').count();
+        const text = '持续加强网络阵地管理，每季度开展一次舆情风险排查。';
+
+        await page.getByTestId('insert-para-plans--0').click();
+        const added = page.getByTestId('para-plans--1');
+        await expect.poll(() => plans.count()).toBe(before.length + 1);
+        expect(await added.inputValue()).toBe('');
+        await added.fill(text);
+        await saveAndReload();
+        await expect.poll(texts).toEqual([before[0], text, ...before.slice(1)]);
+        expect(await page.getByTestId('figure-link').count()).toBe(figures);
+
+        await page.getByTestId('remove-para-plans--1').click();
+        await page
+          .locator('.ant-popconfirm')
+          .getByRole('button', { name: /删\s*除/ })
+          .click();
+        await expect.poll(texts).toEqual(before);
+        await saveAndReload();
+        await expect.poll(texts).toEqual(before);
+        expect(await page.getByTestId('figure-link').count()).toBe(figures);
       },
     );
 

@@ -5,6 +5,7 @@ import type {
   Segment,
   StructuredReport,
 } from '@taizhang/composer';
+import { alignInOrder, bigrams, likeness } from './paragraph-alignment';
 import { chineseNumeral, formatDate, paragraphText, segmentText } from '@taizhang/composer';
 
 // Editing a StructuredReport as text: the user edits paragraphs; figures whose printed text
@@ -64,23 +65,83 @@ export function resegment(oldSegments: readonly Segment[], text: string): Segmen
   return out;
 }
 
-function editParagraphs(
+/** A paragraph as the editor sends it, without line breaks or surrounding blanks. */
+function normalizeParagraph(text: string): string {
+  return text.replace(/\s*\n\s*/g, '').trim();
+}
+
+const figuresOf = (segments: readonly Segment[]) =>
+  segments.filter((s): s is FigureSegment => s.kind === 'figure');
+
+/** Below this, an old and a new paragraph with no figure in common are different paragraphs. */
+const MIN_LIKENESS = 0.3;
+/** Past this many old × new paragraphs between two unchanged ones, pair them by position. */
+const MAX_ALIGN_CELLS = 10_000;
+
+/**
+ * Which old paragraph each edited text continues, if any. Unchanged texts pair first; between
+ * them, an old and a new paragraph pair when they share a figure or enough of their wording,
+ * in the order that keeps the most — the others were inserted or removed.
+ */
+function sourcesOf(
   old: readonly ReportParagraph[],
   texts: readonly string[],
+): (number | undefined)[] {
+  const oldTexts = old.map(paragraphText);
+  const source = new Array<number | undefined>(texts.length).fill(undefined);
+  const anchors = alignInOrder(old.length, texts.length, (i, j) =>
+    oldTexts[i] === texts[j] ? 1 : -1,
+  );
+  let o0 = 0;
+  let n0 = 0;
+  for (const [o1, n1] of [...anchors, [old.length, texts.length] as const]) {
+    const oldGrams = oldTexts.slice(o0, o1).map(bigrams);
+    const newGrams = texts.slice(n0, n1).map(bigrams);
+    const score = (i: number, j: number) => {
+      const segments = (old[o0 + i] as ReportParagraph).segments;
+      const kept = figuresOf(resegment(segments, texts[n0 + j] as string)).length;
+      const like = likeness(oldGrams[i] ?? new Map(), newGrams[j] ?? new Map());
+      return kept > 0 || like >= MIN_LIKENESS ? kept + like : -1;
+    };
+    const pairs =
+      oldGrams.length * newGrams.length <= MAX_ALIGN_CELLS
+        ? alignInOrder(oldGrams.length, newGrams.length, score)
+        : newGrams.slice(0, oldGrams.length).map((_, k) => [k, k] as const);
+    for (const [i, j] of pairs) source[n0 + j] = o0 + i;
+    if (o1 < old.length) source[n1] = o1;
+    o0 = o1 + 1;
+    n0 = n1 + 1;
+  }
+  return source;
+}
+
+/**
+ * Applies edited paragraph texts to a list of paragraphs. Paragraphs may be edited, inserted,
+ * removed or emptied (empty ones are dropped). An unchanged paragraph keeps its figures; an edited
+ * one keeps those whose printed text survives; a new one (or one that lost all its own) may take
+ * figures that left their paragraph, so a sentence moved within the list stays linked.
+ */
+function editParagraphs(
+  old: readonly ReportParagraph[],
+  edited: readonly string[],
 ): ReportParagraph[] {
-  const pool = old.flatMap((p) => p.segments);
-  return texts
-    .map((t) => t.replace(/\s*\n\s*/g, '').trim())
-    .filter((t) => t !== '')
-    .map((t, i) => {
-      const same = old[i];
-      if (same && paragraphText(same) === t) return same;
-      // Figures may move between paragraphs of the same section; look in the old paragraph first.
-      const segments = resegment(same ? same.segments : [], t);
-      const kept =
-        segments.some((s) => s.kind === 'figure') || !same ? segments : resegment(pool, t);
-      return { segments: kept };
-    });
+  const texts = edited.map(normalizeParagraph).filter((t) => t !== '');
+  const kept = sourcesOf(old, texts).map((from, j) => {
+    const paragraph = from === undefined ? undefined : old[from];
+    if (!paragraph || paragraphText(paragraph) === texts[j]) return paragraph;
+    const segments = resegment(paragraph.segments, texts[j] as string);
+    return segments.some((s) => s.kind === 'figure') ? { segments } : undefined;
+  });
+  const used = new Set(kept.flatMap((p) => (p ? figuresOf(p.segments) : [])));
+  let released = old.flatMap((p) => figuresOf(p.segments)).filter((f) => !used.has(f));
+  return texts.map((t, j) => {
+    const paragraph = kept[j];
+    if (paragraph) return paragraph;
+    const segments = resegment(released, t);
+    const taken = new Set(figuresOf(segments));
+    released = released.filter((f) => !taken.has(f));
+    return { segments };
+  });
 }
 
 /** Applies section-by-section edits; unknown section ids are ignored, numbering is redone. */
@@ -216,35 +277,16 @@ export interface DiffLine {
 
 /** Paragraph-level diff (longest common subsequence of lines). */
 export function diffLines(a: readonly string[], b: readonly string[]): DiffLine[] {
-  const n = a.length;
-  const m = b.length;
-  const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i -= 1) {
-    for (let j = m - 1; j >= 0; j -= 1) {
-      const row = lcs[i] as number[];
-      row[j] =
-        a[i] === b[j]
-          ? (lcs[i + 1]?.[j + 1] ?? 0) + 1
-          : Math.max(lcs[i + 1]?.[j] ?? 0, row[j + 1] ?? 0);
-    }
-  }
   const out: DiffLine[] = [];
   let i = 0;
   let j = 0;
-  while (i < n && j < m) {
-    if (a[i] === b[j]) {
-      out.push({ op: 'equal', text: a[i] as string });
-      i += 1;
-      j += 1;
-    } else if ((lcs[i + 1]?.[j] ?? 0) >= (lcs[i]?.[j + 1] ?? 0)) {
-      out.push({ op: 'removed', text: a[i] as string });
-      i += 1;
-    } else {
-      out.push({ op: 'added', text: b[j] as string });
-      j += 1;
-    }
+  const equal = alignInOrder(a.length, b.length, (x, y) => (a[x] === b[y] ? 1 : -1));
+  for (const [x, y] of [...equal, [a.length, b.length] as const]) {
+    for (; i < x; i += 1) out.push({ op: 'removed', text: a[i] as string });
+    for (; j < y; j += 1) out.push({ op: 'added', text: b[j] as string });
+    if (x < a.length) out.push({ op: 'equal', text: a[x] as string });
+    i = x + 1;
+    j = y + 1;
   }
-  while (i < n) out.push({ op: 'removed', text: a[(i += 1) - 1] as string });
-  while (j < m) out.push({ op: 'added', text: b[(j += 1) - 1] as string });
   return out;
 }

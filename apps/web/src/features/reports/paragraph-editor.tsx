@@ -1,6 +1,8 @@
-import { Input, Space, Tag, Tooltip, Typography } from 'antd';
+import { Button, Input, Popconfirm, Tooltip, Typography } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Finding, ReportParagraph } from './reports.types';
-import { CATEGORY_LABELS, SEVERITY_LABELS, segmentText } from './report-text';
+import { ParagraphFindings } from './paragraph-findings';
+import { segmentText } from './report-text';
 
 interface ParagraphEditorProps {
   testId: string;
@@ -11,53 +13,62 @@ interface ParagraphEditorProps {
   saved?: ReportParagraph | undefined;
   onFigure: (key: string) => void;
   disabled: boolean;
+  autoFocus?: boolean;
+  placeholder?: string;
+  /** Inserts an empty paragraph after this one; without it, no insert button. */
+  onInsertAfter?: (() => void) | undefined;
+  /** Removes this paragraph (after confirmation unless it is empty); without it, no button. */
+  onRemove?: (() => void) | undefined;
 }
 
-const SEVERITY_COLORS: Record<string, string> = {
-  error: '#f5222d',
-  warning: '#faad14',
-  info: '#1677ff',
-};
-
-/** The flagged stretches of a paragraph, underlined in the finding's category colour. */
-function Underlined({ text, findings }: { text: string; findings: Finding[] }) {
-  const chars = Array.from(text);
-  const marks = new Array<Finding | undefined>(chars.length).fill(undefined);
-  for (const f of findings) {
-    const start = f.location.column - 1;
-    for (let i = start; i < Math.min(chars.length, start + Math.max(1, f.length)); i += 1)
-      marks[i] ??= f;
-  }
-  const pieces: { text: string; finding?: Finding }[] = [];
-  chars.forEach((ch, i) => {
-    const last = pieces.at(-1);
-    if (last && last.finding === marks[i]) last.text += ch;
-    else pieces.push({ text: ch, finding: marks[i] });
-  });
+/** Deletes at once when there is nothing to lose, otherwise after a confirmation. */
+function RemoveButton({
+  testId,
+  value,
+  figures,
+  onRemove,
+}: {
+  testId: string;
+  value: string;
+  figures: number;
+  onRemove: () => void;
+}) {
+  const button = (
+    <Button
+      size="small"
+      type="text"
+      danger
+      icon={<DeleteOutlined />}
+      aria-label="删除本段"
+      data-testid={`remove-${testId}`}
+      onClick={value.trim() === '' ? onRemove : undefined}
+    />
+  );
+  const tip = (
+    <Tooltip title="删除本段" placement="left">
+      {button}
+    </Tooltip>
+  );
+  if (value.trim() === '') return tip;
   return (
-    <Typography.Paragraph style={{ margin: '4px 0 0', color: '#595959', fontSize: 13 }}>
-      {pieces.map((p, i) =>
-        p.finding ? (
-          <Tooltip key={i} title={p.finding.message}>
-            <span
-              style={{
-                textDecoration: 'underline wavy',
-                textDecorationColor: SEVERITY_COLORS[p.finding.severity] ?? '#faad14',
-                textUnderlineOffset: 3,
-              }}
-            >
-              {p.text}
-            </span>
-          </Tooltip>
-        ) : (
-          <span key={i}>{p.text}</span>
-        ),
-      )}
-    </Typography.Paragraph>
+    <Popconfirm
+      title="删除本段？"
+      description={
+        figures > 0
+          ? `本段的文字和 ${figures} 处数字来源链接将从草稿中删除，保存后生效。`
+          : '本段的文字将从草稿中删除，保存后生效。'
+      }
+      okText="删除"
+      okButtonProps={{ danger: true }}
+      cancelText="取消"
+      onConfirm={onRemove}
+    >
+      {tip}
+    </Popconfirm>
   );
 }
 
-/** One paragraph: a text area, its proofreader findings and its figures. */
+/** One paragraph: a text area, its proofreader findings and its figures, and its buttons. */
 export function ParagraphEditor({
   testId,
   value,
@@ -66,55 +77,52 @@ export function ParagraphEditor({
   saved,
   onFigure,
   disabled,
+  autoFocus,
+  placeholder,
+  onInsertAfter,
+  onRemove,
 }: ParagraphEditorProps) {
   const figures = (saved?.segments ?? []).filter((s) => s.kind === 'figure');
+  const tools = !disabled && (onInsertAfter || onRemove);
   return (
     <div style={{ marginBottom: 12 }}>
-      <Input.TextArea
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        autoSize={{ minRows: 1, maxRows: 12 }}
-        disabled={disabled}
-        data-testid={testId}
-      />
-      {findings.length > 0 ? (
-        <>
-          <Underlined text={value} findings={findings} />
-          <Space direction="vertical" size={2} style={{ width: '100%' }}>
-            {findings.map((f, i) => (
-              <div
-                key={i}
-                data-testid="finding"
-                data-category={f.category}
-                data-severity={f.severity}
-                style={{ fontSize: 13 }}
-              >
-                <Tag color={CATEGORY_LABELS[f.category]?.color ?? 'default'} bordered={false}>
-                  {CATEGORY_LABELS[f.category]?.label ?? f.category}
-                </Tag>
-                <Tag
-                  color={
-                    f.severity === 'error'
-                      ? 'error'
-                      : f.severity === 'warning'
-                        ? 'warning'
-                        : 'default'
-                  }
-                  bordered={false}
-                >
-                  {SEVERITY_LABELS[f.severity]}
-                </Tag>
-                {f.message}
-                {f.suggestion !== undefined ? (
-                  <Typography.Text type="secondary">
-                    （建议：{f.suggestion || '删除'}）
-                  </Typography.Text>
-                ) : null}
-              </div>
-            ))}
-          </Space>
-        </>
-      ) : null}
+      <div style={{ display: 'flex', gap: 4, alignItems: 'flex-start' }}>
+        <Input.TextArea
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          autoSize={{ minRows: 1, maxRows: 12 }}
+          disabled={disabled}
+          autoFocus={autoFocus}
+          placeholder={placeholder}
+          data-testid={testId}
+          style={{ flex: 1 }}
+        />
+        {tools ? (
+          <div style={{ display: 'flex', flexShrink: 0 }}>
+            {onInsertAfter ? (
+              <Tooltip title="在下方插入段落">
+                <Button
+                  size="small"
+                  type="text"
+                  icon={<PlusOutlined />}
+                  aria-label="在下方插入段落"
+                  data-testid={`insert-${testId}`}
+                  onClick={onInsertAfter}
+                />
+              </Tooltip>
+            ) : null}
+            {onRemove ? (
+              <RemoveButton
+                testId={testId}
+                value={value}
+                figures={figures.length}
+                onRemove={onRemove}
+              />
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+      <ParagraphFindings text={value} findings={findings} />
       {figures.length > 0 ? (
         <div style={{ marginTop: 2 }}>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>

@@ -1,42 +1,36 @@
-import { useEffect, useMemo, useState } from 'react';
-import {
-  Alert,
-  App,
-  Badge,
-  Button,
-  Card,
-  Descriptions,
-  Divider,
-  Dropdown,
-  Input,
-  Modal,
-  Space,
-  Spin,
-  Tabs,
-  Tag,
-  Typography,
-} from 'antd';
-import { DownloadOutlined, HistoryOutlined, SaveOutlined } from '@ant-design/icons';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { App, Input, Modal, Spin, Tabs } from 'antd';
 import { useParams } from 'react-router-dom';
 import { PageContainer } from '../../components/page-container';
 import { QueryErrorAlert } from '../../components/query-error';
-import { formatDate } from '../../lib/format';
 import { useApiErrorHandler } from '../../lib/use-api-error';
+import type { EditorDraft } from './editor-draft';
+import { editorDraftOf, toReportDraft } from './editor-draft';
 import { FigureRecordsDrawer } from './figure-records-drawer';
+import type { DraftEditing } from './paragraph-list';
+import { ReportDraftEditor } from './report-draft-editor';
+import type { ReportTransition } from './report-editor-toolbar';
+import { ReportEditorToolbar } from './report-editor-toolbar';
+import { ReportEditorSummary } from './report-editor-summary';
 import { ReportPreview } from './report-preview';
-import { findingsAt, useLiveProofread } from './use-live-proofread';
-import { ParagraphEditor } from './paragraph-editor';
-import { exportUrl, useReport, useReportTransition, useSaveReport } from './reports.api';
-import type { ReportDraft } from './reports.types';
 import { ReportVersionsDrawer } from './report-versions-drawer';
-import { STATUS_COLORS, draftOf, periodLabel } from './report-text';
+import { useReport, useReportTransition, useSaveReport } from './reports.api';
+import { useLiveProofread } from './use-live-proofread';
+
+const DONE: Record<ReportTransition, string> = {
+  review: '已提交审核',
+  reopen: '已撤回审核',
+  submit: '已报送上级单位',
+  return: '已退回',
+};
 
 /** The report editor: section by section, proofread as you type, figures linked to records. */
 export function ReportEditorPage() {
   const id = Number(useParams().id);
   const { data: report, error, refetch, isPending } = useReport(id);
-  const [draft, setDraft] = useState<ReportDraft>();
+  const [draft, setDraft] = useState<EditorDraft>();
   const [dirty, setDirty] = useState(false);
+  const [focusKey, setFocusKey] = useState<string | null>(null);
   const [figureKey, setFigureKey] = useState<string | null>(null);
   const [versionsOpen, setVersionsOpen] = useState(false);
   const [returnOpen, setReturnOpen] = useState(false);
@@ -48,91 +42,65 @@ export function ReportEditorPage() {
 
   useEffect(() => {
     if (report) {
-      setDraft(draftOf(report.content));
+      setDraft(editorDraftOf(report.content));
       setDirty(false);
+      setFocusKey(null);
     }
   }, [report]);
 
-  const { result, checking } = useLiveProofread(report, draft);
-  const findings = useMemo(() => result?.findings ?? [], [result]);
+  const { result, checking, placed } = useLiveProofread(report, draft);
+  const update = useCallback<DraftEditing['update']>((change, focus) => {
+    setDraft((d) => (d ? change(d) : d));
+    setDirty(true);
+    if (focus !== undefined) setFocusKey(focus);
+  }, []);
+  const editing = useMemo<DraftEditing>(
+    () => ({
+      editable: report?.actions.edit ?? false,
+      findings: placed,
+      focusKey,
+      onFigure: setFigureKey,
+      update,
+    }),
+    [report, placed, focusKey, update],
+  );
 
   if (isPending) return <Spin style={{ margin: 48 }} />;
   if (error || !report || !draft)
     return <QueryErrorAlert error={error} onRetry={() => void refetch()} />;
 
-  const editable = report.actions.edit;
-  const update = (change: (d: ReportDraft) => ReportDraft) => {
-    setDraft((d) => (d ? change(d) : d));
-    setDirty(true);
-  };
-  const setSectionParagraph = (sectionId: string, index: number, text: string) =>
-    update((d) => ({
-      ...d,
-      sections: d.sections.map((s) =>
-        s.id === sectionId
-          ? { ...s, paragraphs: s.paragraphs.map((p, i) => (i === index ? text : p)) }
-          : s,
-      ),
-    }));
-  const setSubParagraph = (sectionId: string, subId: string, index: number, text: string) =>
-    update((d) => ({
-      ...d,
-      sections: d.sections.map((s) =>
-        s.id === sectionId
-          ? {
-              ...s,
-              subsections: s.subsections.map((sub) =>
-                sub.id === subId
-                  ? { ...sub, paragraphs: sub.paragraphs.map((p, i) => (i === index ? text : p)) }
-                  : sub,
-              ),
-            }
-          : s,
-      ),
-    }));
-  const setSubTopic = (sectionId: string, subId: string, topic: string) =>
-    update((d) => ({
-      ...d,
-      sections: d.sections.map((s) =>
-        s.id === sectionId
-          ? {
-              ...s,
-              subsections: s.subsections.map((sub) => (sub.id === subId ? { ...sub, topic } : sub)),
-            }
-          : s,
-      ),
-    }));
-
   const doSave = async () => {
     try {
-      await save.mutateAsync({ version: report.version, draft });
+      await save.mutateAsync({ version: report.version, draft: toReportDraft(draft) });
       message.success('已保存为新版本');
     } catch (e) {
       onError(e, undefined, () => void refetch());
     }
   };
-  const doTransition = async (
-    action: 'review' | 'reopen' | 'submit' | 'return',
-    reason?: string,
-  ) => {
+  const doTransition = async (action: ReportTransition, reason?: string) => {
     try {
-      if (dirty && report.actions.edit) await save.mutateAsync({ version: report.version, draft });
+      if (dirty && report.actions.edit)
+        await save.mutateAsync({ version: report.version, draft: toReportDraft(draft) });
       const latest = (await refetch()).data ?? report;
       await transition.mutateAsync({
         version: latest.version,
         action,
         ...(reason ? { reason } : {}),
       });
-      message.success(
-        { review: '已提交审核', reopen: '已撤回审核', submit: '已报送上级单位', return: '已退回' }[
-          action
-        ],
-      );
+      message.success(DONE[action]);
     } catch (e) {
       onError(e);
     }
   };
-  const confirmSubmit = () => {
+  const onTransition = (action: ReportTransition) => {
+    if (action === 'return') {
+      setReturnOpen(true);
+      return;
+    }
+    if (action !== 'submit') {
+      void doTransition(action);
+      return;
+    }
     const errors = result?.counts.error ?? 0;
     modal.confirm({
       title: '报送上级单位',
@@ -145,9 +113,6 @@ export function ReportEditorPage() {
     });
   };
 
-  const counts = result?.counts ?? { error: 0, warning: 0, info: 0 };
-  const saved = report.content;
-
   return (
     <PageContainer
       title={report.title}
@@ -157,241 +122,23 @@ export function ReportEditorPage() {
         { title: '编辑报告' },
       ]}
       extra={
-        <>
-          {editable ? (
-            <Button
-              type="primary"
-              icon={<SaveOutlined />}
-              onClick={() => void doSave()}
-              loading={save.isPending}
-              disabled={!dirty}
-              data-testid="save-report"
-            >
-              保存
-            </Button>
-          ) : null}
-          {report.actions.review ? (
-            <Button onClick={() => void doTransition('review')} data-testid="action-review">
-              提交审核
-            </Button>
-          ) : null}
-          {report.actions.reopen ? (
-            <Button onClick={() => void doTransition('reopen')}>撤回</Button>
-          ) : null}
-          {report.actions.submit ? (
-            <Button type="primary" ghost onClick={confirmSubmit} data-testid="action-submit">
-              报送上级
-            </Button>
-          ) : null}
-          {report.actions.return ? (
-            <Button danger onClick={() => setReturnOpen(true)} data-testid="action-return">
-              退回
-            </Button>
-          ) : null}
-          <Dropdown
-            menu={{
-              items: [
-                {
-                  key: 'docx',
-                  label: (
-                    <a href={exportUrl(id, 'docx')} download data-testid="export-docx">
-                      Word（.docx，公文格式）
-                    </a>
-                  ),
-                },
-                {
-                  key: 'html',
-                  label: (
-                    <a href={exportUrl(id, 'html')} download>
-                      HTML
-                    </a>
-                  ),
-                },
-                {
-                  key: 'md',
-                  label: (
-                    <a href={exportUrl(id, 'md')} download>
-                      Markdown
-                    </a>
-                  ),
-                },
-                {
-                  key: 'json',
-                  label: (
-                    <a href={exportUrl(id, 'json')} download>
-                      JSON（结构化）
-                    </a>
-                  ),
-                },
-              ],
-            }}
-          >
-            <Button icon={<DownloadOutlined />} data-testid="export-menu">
-              导出
-            </Button>
-          </Dropdown>
-          <Button icon={<HistoryOutlined />} onClick={() => setVersionsOpen(true)}>
-            版本
-          </Button>
-        </>
+        <ReportEditorToolbar
+          report={report}
+          dirty={dirty}
+          saving={save.isPending}
+          onSave={() => void doSave()}
+          onTransition={onTransition}
+          onVersions={() => setVersionsOpen(true)}
+        />
       }
     >
-      <Card size="small" style={{ marginBottom: 16 }}>
-        <Descriptions size="small" column={{ xs: 1, md: 3 }}>
-          <Descriptions.Item label="单位">{report.unitName}</Descriptions.Item>
-          <Descriptions.Item label="类型">{report.kindLabel}</Descriptions.Item>
-          <Descriptions.Item label="期间">{periodLabel(report.periodKey)}</Descriptions.Item>
-          <Descriptions.Item label="状态">
-            <Tag color={STATUS_COLORS[report.status]} data-testid="report-status">
-              {report.statusLabel}
-            </Tag>
-          </Descriptions.Item>
-          <Descriptions.Item label="成文日期">{formatDate(report.documentDate)}</Descriptions.Item>
-          <Descriptions.Item label="报送期限">
-            {report.deadline ? formatDate(report.deadline) : '—'}
-          </Descriptions.Item>
-        </Descriptions>
-        {report.status === 'returned' && report.returnReason ? (
-          <Alert
-            type="warning"
-            showIcon
-            message={`退回原因：${report.returnReason}`}
-            style={{ marginTop: 8 }}
-          />
-        ) : null}
-        <Space
-          style={{ marginTop: 8 }}
-          data-testid="proofread-summary"
-          data-errors={counts.error}
-          data-warnings={counts.warning}
-        >
-          <Typography.Text type="secondary">校对：</Typography.Text>
-          {checking ? <Spin size="small" /> : null}
-          <Badge color="red" text={`错误 ${counts.error}`} />
-          <Badge color="gold" text={`警告 ${counts.warning}`} />
-          <Badge color="blue" text={`提示 ${counts.info}`} />
-          {dirty ? <Tag color="orange">有未保存的修改</Tag> : null}
-        </Space>
-      </Card>
+      <ReportEditorSummary report={report} result={result} checking={checking} dirty={dirty} />
       <Tabs
         items={[
           {
             key: 'edit',
             label: '逐节编辑',
-            children: (
-              <Card>
-                <Typography.Text strong>标题</Typography.Text>
-                <ParagraphEditor
-                  testId="edit-title"
-                  value={draft.title}
-                  onChange={(title) => update((d) => ({ ...d, title }))}
-                  findings={findingsAt(findings, { part: 'title' })}
-                  onFigure={setFigureKey}
-                  disabled={!editable}
-                />
-                <Typography.Text strong>开头</Typography.Text>
-                <ParagraphEditor
-                  testId="edit-opening"
-                  value={draft.opening}
-                  onChange={(opening) => update((d) => ({ ...d, opening }))}
-                  findings={findingsAt(findings, { part: 'opening' })}
-                  saved={saved.opening}
-                  onFigure={setFigureKey}
-                  disabled={!editable}
-                />
-                {draft.sections.map((section) => {
-                  const savedSection = saved.sections.find((s) => s.id === section.id);
-                  return (
-                    <div key={section.id} data-testid={`section-${section.id}`}>
-                      <Divider orientation="left" style={{ fontFamily: 'SimHei, sans-serif' }}>
-                        {savedSection?.number}
-                        {section.heading}
-                      </Divider>
-                      {findingsAt(findings, { part: 'heading', sectionId: section.id }).map(
-                        (f, i) => (
-                          <Alert
-                            key={i}
-                            type="warning"
-                            showIcon
-                            message={f.message}
-                            style={{ marginBottom: 8 }}
-                          />
-                        ),
-                      )}
-                      {section.paragraphs.map((text, i) => (
-                        <ParagraphEditor
-                          key={i}
-                          testId={`para-${section.id}--${i}`}
-                          value={text}
-                          onChange={(t) => setSectionParagraph(section.id, i, t)}
-                          findings={findingsAt(findings, {
-                            part: 'paragraph',
-                            sectionId: section.id,
-                            paragraph: i,
-                          })}
-                          saved={savedSection?.paragraphs[i]}
-                          onFigure={setFigureKey}
-                          disabled={!editable}
-                        />
-                      ))}
-                      {section.subsections.map((sub) => {
-                        const savedSub = savedSection?.subsections.find((s) => s.id === sub.id);
-                        return (
-                          <Card
-                            key={sub.id}
-                            size="small"
-                            style={{ marginBottom: 12 }}
-                            title={
-                              <Input
-                                value={sub.topic}
-                                onChange={(e) => setSubTopic(section.id, sub.id, e.target.value)}
-                                disabled={!editable}
-                                addonBefore={savedSub?.number ?? '（新）'}
-                                variant="borderless"
-                                style={{ fontFamily: 'KaiTi, serif' }}
-                              />
-                            }
-                          >
-                            {sub.paragraphs.map((text, i) => (
-                              <ParagraphEditor
-                                key={i}
-                                testId={`para-${section.id}-${sub.id}-${i}`}
-                                value={text}
-                                onChange={(t) => setSubParagraph(section.id, sub.id, i, t)}
-                                findings={findingsAt(findings, {
-                                  sectionId: section.id,
-                                  subsectionId: sub.id,
-                                  paragraph: i,
-                                })}
-                                saved={savedSub?.paragraphs[i]}
-                                onFigure={setFigureKey}
-                                disabled={!editable}
-                              />
-                            ))}
-                          </Card>
-                        );
-                      })}
-                    </div>
-                  );
-                })}
-                <Divider />
-                <Space direction="vertical" style={{ width: '100%' }}>
-                  <Input
-                    addonBefore="署名"
-                    value={draft.signature}
-                    onChange={(e) => update((d) => ({ ...d, signature: e.target.value }))}
-                    disabled={!editable}
-                  />
-                  <Input
-                    addonBefore="成文日期"
-                    type="date"
-                    value={draft.date}
-                    onChange={(e) => update((d) => ({ ...d, date: e.target.value }))}
-                    disabled={!editable}
-                  />
-                </Space>
-              </Card>
-            ),
+            children: <ReportDraftEditor draft={draft} saved={report.content} editing={editing} />,
           },
           {
             key: 'preview',

@@ -1,5 +1,5 @@
 import dayjs from 'dayjs';
-import type { ReportDraft, ReportParagraph, Segment, StructuredReport } from './reports.types';
+import type { ReportParagraph, Segment } from './reports.types';
 
 /** Permission codes of the reports module (server: permissionCatalog `report:*`). */
 export const REPORT_PERM = {
@@ -63,32 +63,15 @@ export const AREAS = [
   '督查考核',
 ];
 
+/** A segment as printed; figures as the server prints them (at most one decimal). */
 export function segmentText(segment: Segment): string {
-  return segment.kind === 'text' ? segment.text : `${segment.value}${segment.unit ?? ''}`;
+  if (segment.kind === 'text') return segment.text;
+  const value = Math.round(segment.value * 10) / 10;
+  return `${Number.isInteger(value) ? value : value.toFixed(1)}${segment.unit ?? ''}`;
 }
 
 export function paragraphText(paragraph: ReportParagraph): string {
   return paragraph.segments.map(segmentText).join('');
-}
-
-/** The editor's text model of a report. */
-export function draftOf(report: StructuredReport): ReportDraft {
-  return {
-    title: report.title,
-    opening: paragraphText(report.opening),
-    sections: report.sections.map((s) => ({
-      id: s.id,
-      heading: s.heading,
-      paragraphs: s.paragraphs.map(paragraphText),
-      subsections: s.subsections.map((sub) => ({
-        id: sub.id,
-        topic: sub.topic,
-        paragraphs: sub.paragraphs.map(paragraphText),
-      })),
-    })),
-    signature: report.signature,
-    date: report.date,
-  };
 }
 
 /** Period keys a user is likely to report on, most recent first: `2026H1`, `2025`, `2025H2` … */

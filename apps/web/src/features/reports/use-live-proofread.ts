@@ -1,26 +1,20 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { PlacedFindings } from './draft-findings';
+import { placeFindings } from './draft-findings';
+import type { EditorDraft } from './editor-draft';
+import { toReportDraft } from './editor-draft';
 import { proofreadDraft } from './reports.api';
-import type { Finding, ProofreadResult, Report, ReportDraft } from './reports.types';
+import type { ProofreadResult, Report } from './reports.types';
 
 const PROOFREAD_DELAY_MS = 600;
 
-/** The findings of one place in the report (title, opening, a section's or subsection's paragraph). */
-export function findingsAt(
-  findings: Finding[],
-  where: { part?: string; sectionId?: string; subsectionId?: string; paragraph?: number },
-): Finding[] {
-  return findings.filter(
-    (f) =>
-      (where.part === undefined || f.location.part === where.part) &&
-      f.location.sectionId === where.sectionId &&
-      f.location.subsectionId === where.subsectionId &&
-      (where.paragraph === undefined || (f.location.paragraph ?? 0) === where.paragraph),
-  );
-}
-
-/** Proofreads the draft as the user types (debounced); returns the latest result. */
-export function useLiveProofread(report: Report | undefined, draft: ReportDraft | undefined) {
-  const [result, setResult] = useState<ProofreadResult>();
+/**
+ * Proofreads the draft as the user types (debounced); returns the latest result, with its findings
+ * placed on the paragraphs of the draft that was checked — so they stay with their paragraphs
+ * while others are inserted or removed, until the next result arrives.
+ */
+export function useLiveProofread(report: Report | undefined, draft: EditorDraft | undefined) {
+  const [checked, setChecked] = useState<{ result: ProofreadResult; draft: EditorDraft }>();
   const [checking, setChecking] = useState(false);
   const sequence = useRef(0);
   useEffect(() => {
@@ -28,9 +22,9 @@ export function useLiveProofread(report: Report | undefined, draft: ReportDraft 
     const current = ++sequence.current;
     setChecking(true);
     const timer = window.setTimeout(() => {
-      proofreadDraft(report.id, draft)
-        .then((r) => {
-          if (current === sequence.current) setResult(r);
+      proofreadDraft(report.id, toReportDraft(draft))
+        .then((result) => {
+          if (current === sequence.current) setChecked({ result, draft });
         })
         .catch(() => undefined)
         .finally(() => {
@@ -39,5 +33,9 @@ export function useLiveProofread(report: Report | undefined, draft: ReportDraft 
     }, PROOFREAD_DELAY_MS);
     return () => window.clearTimeout(timer);
   }, [report, draft]);
-  return { result, checking };
+  const placed: PlacedFindings = useMemo(
+    () => (checked ? placeFindings(checked.draft, checked.result.findings) : new Map()),
+    [checked],
+  );
+  return { result: checked?.result, checking, placed };
 }
