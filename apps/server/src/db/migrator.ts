@@ -9,6 +9,7 @@ import * as proofread from './migrations/20261121T0320-proofread';
 import * as reports from './migrations/20261121T0330-reports';
 import * as compliancePerf from './migrations/20261121T0340-compliance-perf';
 import * as complianceCounts from './migrations/20261121T0500-compliance-counts';
+import * as countScope from './migrations/20261121T0510-requirement-count-scope';
 
 // Timestamped, forward-only migrations, applied in name order on both dialects.
 const migrations: Record<string, DialectMigration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, DialectMigration> = {
   '20261121T0330-reports': reports,
   '20261121T0340-compliance-perf': compliancePerf,
   '20261121T0500-compliance-counts': complianceCounts,
+  '20261121T0510-requirement-count-scope': countScope,
 };
 
 class DialectAwareProvider implements MigrationProvider {

@@ -1,4 +1,4 @@
-import type { Generated, Selectable } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 
 // Tables of the responsibility framework (areas, requirements with cadence) and compliance.
 
@@ -46,6 +46,8 @@ export interface FrameworkRequirementTable {
   evidence_subtypes: string;
   /** 1 when only records with an attendance list count (中心组学习). */
   require_attendance: number;
+  /** `unit`: the unit's own records count; `subtree`: its subordinate units' too. */
+  count_scope: ColumnType<string, string | undefined, string>;
   /** JSON array of unit types the requirement applies to; empty means every unit. */
   unit_types: string;
   sort_order: number;

@@ -25,6 +25,7 @@ function rule(overrides: Partial<RequirementRule> = {}): RequirementRule {
     evidenceTypes: ['meeting'],
     evidenceSubtypes: ['形势研判'],
     requireAttendance: false,
+    countScope: 'unit',
     unitTypes: [],
     ...overrides,
   };
@@ -36,6 +37,7 @@ function record(overrides: Partial<EvidenceRecord> = {}): EvidenceRecord {
   return {
     id: nextId,
     unitId: 10,
+    unitPath: '/1/10/',
     type: 'meeting',
     subtype: '形势研判',
     date: '2026-02-10',
@@ -45,7 +47,7 @@ function record(overrides: Partial<EvidenceRecord> = {}): EvidenceRecord {
 }
 
 const aliases = new Map([['意识形态形势分析研判会', '形势研判']]);
-const unit = { id: 10, type: '党支部' };
+const unit = { id: 10, type: '党支部', path: '/1/10/' };
 
 function evaluate(
   period: string,
@@ -239,12 +241,37 @@ describe('evaluating units against rules', () => {
     const committeeOnly = rule({ unitTypes: ['党委', '党总支'] });
     expect(evaluate('2026Q1', '2026-02-01', [committeeOnly], [])).toEqual([]);
     expect(
-      evaluate('2026Q1', '2026-02-01', [committeeOnly], [], [{ id: 1, type: '党委' }]),
+      evaluate('2026Q1', '2026-02-01', [committeeOnly], [], [{ id: 1, type: '党委', path: '/1/' }]),
     ).toHaveLength(1);
   });
 
+  it('counts subordinate units’ records for a subtree-scoped rule, and only for that rule', () => {
+    const parent = { id: 5, type: '党总支', path: '/1/5/' };
+    const child = { id: 12, type: '党支部', path: '/1/5/12/' };
+    const sibling = { id: 7, type: '党支部', path: '/1/7/' };
+    const childRecord = record({ unitId: 12, unitPath: '/1/5/12/' });
+    const out = evaluate(
+      '2026Q1',
+      '2026-02-20',
+      [rule({ id: 1 }), rule({ id: 2, countScope: 'subtree' })],
+      [childRecord],
+      [parent, child, sibling],
+    );
+    const of = (unitId: number, requirementId: number) =>
+      out.find((s) => s.unitId === unitId && s.requirementId === requirementId);
+    expect(of(5, 1)).toMatchObject({ count: 0, recordIds: [] });
+    expect(of(5, 2)).toMatchObject({ count: 1, status: 'met', recordIds: [childRecord.id] });
+    expect(of(12, 1)).toMatchObject({ count: 1 });
+    expect(of(12, 2)).toMatchObject({ count: 1 });
+    expect(of(7, 2)).toMatchObject({ count: 0 });
+  });
+
   it('rolls statuses up per unit and per requirement', () => {
-    const units = [unit, { id: 11, type: '党支部' }, { id: 12, type: '党支部' }];
+    const units = [
+      unit,
+      { id: 11, type: '党支部', path: '/1/11/' },
+      { id: 12, type: '党支部', path: '/1/12/' },
+    ];
     const out = evaluate(
       '2026Q1',
       '2026-04-10',

@@ -28,6 +28,8 @@ export interface RequirementRule {
   /** Canonical subtypes that count; empty = any. */
   evidenceSubtypes: readonly string[];
   requireAttendance: boolean;
+  /** `unit`: the unit's own records count; `subtree`: its subordinate units' records too. */
+  countScope: 'unit' | 'subtree';
   /** Unit types the requirement applies to; empty = every unit. */
   unitTypes: readonly string[];
 }
@@ -35,6 +37,8 @@ export interface RequirementRule {
 export interface EvidenceRecord {
   id: number;
   unitId: number;
+  /** The materialized path of the record's unit (`/1/5/12/`), for subtree-scoped rules. */
+  unitPath: string;
   type: string;
   subtype: string;
   date: string;
@@ -44,6 +48,8 @@ export interface EvidenceRecord {
 export interface ComplianceUnit {
   id: number;
   type: string;
+  /** Materialized path (`/1/5/12/`). */
+  path: string;
 }
 
 export interface RequirementStatus {
@@ -149,23 +155,41 @@ export function evaluateCompliance(options: EvaluateComplianceOptions): Requirem
   const sorted = [...records].sort((a, b) =>
     a.date === b.date ? a.id - b.id : a.date < b.date ? -1 : 1,
   );
+  // A subtree-scoped rule counts a record for its unit and for every listed unit above it.
+  const subtreeScoped = requirements.map((rule) => rule.countScope === 'subtree');
+  const anySubtree = subtreeScoped.includes(true);
+  const unitAt = new Map(options.units.map((u) => [u.path, u.id]));
+  const listedAncestors = (path: string): number[] => {
+    const ancestors: number[] = [];
+    for (let end = path.indexOf('/', 1); end > 0 && end < path.length - 1;) {
+      const id = unitAt.get(path.slice(0, end + 1));
+      if (id !== undefined) ancestors.push(id);
+      end = path.indexOf('/', end + 1);
+    }
+    return ancestors;
+  };
   // unit id → rule index → window index → record ids (oldest first)
   const filed = new Map<number, number[][][]>();
+  const file = (unitId: number, i: number, record: EvidenceRecord) => {
+    let byRule = filed.get(unitId);
+    if (!byRule) {
+      byRule = windows.map((w) => w.map(() => []));
+      filed.set(unitId, byRule);
+    }
+    const ruleWindowList = windows[i] ?? [];
+    for (let w = 0; w < ruleWindowList.length; w += 1) {
+      const window = ruleWindowList[w];
+      if (window && record.date >= window.period.start && record.date <= window.windowEnd)
+        byRule[i]?.[w]?.push(record.id);
+    }
+  };
   for (const record of sorted) {
     const ruleIndexes = rulesFor(record);
     if (ruleIndexes.length === 0) continue;
-    let byRule = filed.get(record.unitId);
-    if (!byRule) {
-      byRule = windows.map((w) => w.map(() => []));
-      filed.set(record.unitId, byRule);
-    }
+    const ancestors = anySubtree ? listedAncestors(record.unitPath) : [];
     for (const i of ruleIndexes) {
-      const ruleWindowList = windows[i] ?? [];
-      for (let w = 0; w < ruleWindowList.length; w += 1) {
-        const window = ruleWindowList[w];
-        if (window && record.date >= window.period.start && record.date <= window.windowEnd)
-          byRule[i]?.[w]?.push(record.id);
-      }
+      file(record.unitId, i, record);
+      if (subtreeScoped[i]) for (const ancestor of ancestors) file(ancestor, i, record);
     }
   }
   return buildStatuses(options, (unitId, i, w) => filed.get(unitId)?.[i]?.[w] ?? []);

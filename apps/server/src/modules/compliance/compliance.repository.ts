@@ -67,6 +67,16 @@ export class ComplianceRepository {
     }));
   }
 
+  /** Every live unit of a subtree (whatever the actor sees): for summing counts over it. */
+  async subtreeUnits(path: string): Promise<{ id: number; path: string }[]> {
+    return this.db
+      .selectFrom('units')
+      .select(['id', 'path'])
+      .where('deleted_at', 'is', null)
+      .where(unitInSelection({ subtreePath: path }))
+      .execute();
+  }
+
   /**
    * Live activities of the selected units dated within [from, to], reduced to what the engine
    * needs. `types` narrows to the activity types tracked requirements count (null: any).
@@ -81,9 +91,11 @@ export class ComplianceRepository {
   ): Promise<EvidenceRecord[]> {
     const [rows, withAttendance] = await Promise.all([
       this.inScope(selection, range, types)
+        .innerJoin('units as record_unit', 'record_unit.id', 'activities.unit_id')
         .select([
           'activities.id',
           'activities.unit_id',
+          'record_unit.path as unit_path',
           'activities.type',
           'activities.subtype',
           'activities.date',
@@ -103,6 +115,7 @@ export class ComplianceRepository {
     return rows.map((r) => ({
       id: r.id,
       unitId: r.unit_id,
+      unitPath: r.unit_path,
       type: r.type,
       subtype: r.subtype,
       date: r.date,

@@ -4,7 +4,7 @@ import type { Actor } from '../access/data-scope';
 import type { FrameworkRepository } from '../framework/framework.repository';
 import type { FrameworkService } from '../framework/framework.service';
 import { toRule } from '../framework/framework.presenter';
-import type { RequirementStatus } from './compliance-engine';
+import type { RequirementRule, RequirementStatus } from './compliance-engine';
 import {
   DEFAULT_DUE_SOON_DAYS,
   evaluateCompliance,
@@ -16,6 +16,7 @@ import {
 import type { ComplianceCounts } from './compliance-counts';
 import { MAX_RECORD_IDS, present, presentSubtree, todoItems } from './compliance.presenter';
 import { attendanceNeed, evidenceRange, typesOf } from './compliance-evidence';
+import { sumOverSubtrees } from './subtree-counts';
 import type { Period } from './compliance-periods';
 import { currentPeriodKey, parsePeriod, yearPeriod } from './compliance-periods';
 import type {
@@ -172,10 +173,12 @@ export class ComplianceService {
       period,
     );
     const tracked = rules.filter(isTracked);
+    // A rule that counts subordinate units' records needs the records of the whole subtree.
+    const root = countingRoot(selection, units, tracked);
     const records =
       tracked.length > 0 && units.length > 0
         ? await this.deps.compliance.evidence(
-            selection,
+            root ? { subtreePath: root } : selection,
             evidenceRange(tracked, period),
             typesOf(tracked),
             attendanceNeed(tracked, aliases),
@@ -185,7 +188,8 @@ export class ComplianceService {
     const statuses = evaluateCompliance({
       units,
       requirements: rules,
-      records: records.filter((r) => visible.has(r.unitId)),
+      // Records of units the actor does not see count only towards subtree-scoped rules.
+      records: root ? records : records.filter((r) => visible.has(r.unitId)),
       query: period,
       asOf,
       dueSoonDays,
@@ -269,10 +273,18 @@ export class ComplianceService {
         });
       });
     });
-    const matrix =
+    const root = countingRoot(selection, units, rules.filter(isTracked));
+    let matrix =
       columns.length > 0 && units.length > 0
-        ? await this.deps.counts.matrix(selection, columns)
+        ? await this.deps.counts.matrix(root ? { subtreePath: root } : selection, columns)
         : new Map<number, number[]>();
+    if (root && matrix.size > 0) {
+      const summed = new Array<boolean>(columns.length).fill(false);
+      rules.forEach((rule, i) => {
+        if (rule.countScope === 'subtree') for (const k of columnOf[i] ?? []) summed[k] = true;
+      });
+      matrix = sumOverSubtrees(await this.deps.compliance.subtreeUnits(root), matrix, summed);
+    }
     const countOf = (unitId: number, i: number, w: number): number =>
       matrix.get(unitId)?.[columnOf[i]?.[w] ?? -1] ?? 0;
     return { ...loaded, countOf };
@@ -307,4 +319,18 @@ export class ComplianceService {
     );
     return { asOf, total: items.length, items: items.slice(0, options.limit ?? 100) };
   }
+}
+
+/**
+ * The path of the subtree whose records must be read when a tracked rule counts subordinate
+ * units' records (the selection's own subtree); undefined when every rule counts a unit's own.
+ */
+function countingRoot(
+  selection: UnitSelection,
+  units: readonly ScopedUnit[],
+  tracked: readonly RequirementRule[],
+): string | undefined {
+  if (!tracked.some((rule) => rule.countScope === 'subtree')) return undefined;
+  if ('subtreePath' in selection) return selection.subtreePath;
+  return units.find((u) => u.id === selection.unitId)?.path;
 }

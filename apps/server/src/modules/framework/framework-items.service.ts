@@ -153,6 +153,7 @@ export class FrameworkItemsService {
           evidence_types: json(input.evidenceTypes ?? []),
           evidence_subtypes: json(input.evidenceSubtypes ?? []),
           require_attendance: input.requireAttendance ? 1 : 0,
+          count_scope: input.countScope ?? 'unit',
           unit_types: json(input.unitTypes ?? []),
           sort_order: input.sortOrder ?? 0,
         },
@@ -197,6 +198,7 @@ export class FrameworkItemsService {
         ...(input.evidenceSubtypes !== undefined
           ? { evidence_subtypes: json(input.evidenceSubtypes) }
           : {}),
+        ...(input.countScope !== undefined ? { count_scope: input.countScope } : {}),
         ...(input.requireAttendance !== undefined
           ? { require_attendance: input.requireAttendance ? 1 : 0 }
           : {}),

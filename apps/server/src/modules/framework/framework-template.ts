@@ -45,6 +45,7 @@ export async function insertDefaultFramework(
           evidence_types: JSON.stringify(r.evidenceTypes),
           evidence_subtypes: JSON.stringify(r.evidenceSubtypes),
           require_attendance: r.requireAttendance ? 1 : 0,
+          count_scope: r.countScope,
           unit_types: JSON.stringify(r.unitTypes),
           sort_order: order++,
         },

@@ -43,6 +43,7 @@ export function presentRequirement(row: FrameworkRequirementRow): RequirementDto
     evidenceTypes: parseStringArray(row.evidence_types),
     evidenceSubtypes: parseStringArray(row.evidence_subtypes),
     requireAttendance: row.require_attendance === 1,
+    countScope: row.count_scope === 'subtree' ? 'subtree' : 'unit',
     unitTypes: parseStringArray(row.unit_types),
     sortOrder: row.sort_order,
     version: row.version,
@@ -79,6 +80,7 @@ export function toRule(row: FrameworkRequirementRow): RequirementRule {
     evidenceTypes: dto.evidenceTypes,
     evidenceSubtypes: dto.evidenceSubtypes,
     requireAttendance: dto.requireAttendance,
+    countScope: dto.countScope,
     unitTypes: dto.unitTypes,
   };
 }

@@ -12,10 +12,14 @@ export const activityTypes = [
   'other',
 ] as const;
 export const trackings = ['activity', 'not_tracked'] as const;
+export const countScopes = ['unit', 'subtree'] as const;
 
 const cadence = z.enum(cadences, { error: '周期须为：quarter、half_year、year、event' });
 const tracking = z.enum(trackings, {
   error: '判定方式须为：activity（按台账记录）或 not_tracked（暂不判定）',
+});
+const countScope = z.enum(countScopes, {
+  error: '计数范围须为：unit（本单位）或 subtree（本单位及下级）',
 });
 const subtype = z.string().trim().min(1, { error: '活动子类不能为空' }).max(50);
 const monthDay = z.string().refine(isMonthDay, { error: '截止日期须为 MM-DD，例如 07-15' });
@@ -35,6 +39,7 @@ export const requirementSchema = z.object({
   evidenceTypes: z.array(z.string()),
   evidenceSubtypes: z.array(z.string()),
   requireAttendance: z.boolean(),
+  countScope,
   unitTypes: z.array(z.string()),
   sortOrder: z.number().int(),
   version: z.number().int(),
@@ -81,6 +86,7 @@ const requirementFields = {
   evidenceTypes: z.array(z.enum(activityTypes, { error: '活动类型无效' })).max(6),
   evidenceSubtypes: z.array(subtype).max(50),
   requireAttendance: z.boolean(),
+  countScope,
   unitTypes: z.array(z.enum(unitTypes, { error: '单位类型无效' })).max(6),
   sortOrder: z.number().int().min(0).max(100000),
 };
@@ -97,6 +103,7 @@ export const createRequirementBody = z.strictObject({
   evidenceTypes: requirementFields.evidenceTypes.optional(),
   evidenceSubtypes: requirementFields.evidenceSubtypes.optional(),
   requireAttendance: z.boolean().optional(),
+  countScope: countScope.optional(),
   unitTypes: requirementFields.unitTypes.optional(),
   sortOrder: requirementFields.sortOrder.optional(),
 });
@@ -114,6 +121,7 @@ export const updateRequirementBody = z.strictObject({
   evidenceTypes: requirementFields.evidenceTypes.optional(),
   evidenceSubtypes: requirementFields.evidenceSubtypes.optional(),
   requireAttendance: z.boolean().optional(),
+  countScope: countScope.optional(),
   unitTypes: requirementFields.unitTypes.optional(),
   sortOrder: requirementFields.sortOrder.optional(),
 });
@@ -168,6 +176,7 @@ export const frameworkTemplateSchema = z.object({
           evidenceTypes: z.array(z.enum(activityTypes)).default([]),
           evidenceSubtypes: z.array(z.string()).default([]),
           requireAttendance: z.boolean().default(false),
+          countScope: countScope.default('unit'),
           unitTypes: z.array(z.enum(unitTypes)).default([]),
         }),
       ),

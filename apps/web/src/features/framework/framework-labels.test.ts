@@ -16,6 +16,7 @@ const requirement: Requirement = {
   evidenceTypes: ['study'],
   evidenceSubtypes: ['中心组学习'],
   requireAttendance: true,
+  countScope: 'unit',
   unitTypes: [],
   sortOrder: 0,
   version: 1,
@@ -38,5 +39,8 @@ describe('framework labels', () => {
       '任何类型，须登记出席',
     );
     expect(evidenceText({ ...requirement, tracking: 'not_tracked' })).toBe('暂不按台账判定');
+    expect(evidenceText({ ...requirement, requireAttendance: false, countScope: 'subtree' })).toBe(
+      '学习（中心组学习），含下级单位的记录',
+    );
   });
 });

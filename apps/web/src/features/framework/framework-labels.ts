@@ -20,5 +20,7 @@ export function evidenceText(requirement: Requirement): string {
   const types = requirement.evidenceTypes.map((t) => ACTIVITY_TYPE_LABELS[t]).join('、');
   const subtypes = requirement.evidenceSubtypes.join('、');
   const base = types || '任何类型';
-  return `${base}${subtypes ? `（${subtypes}）` : ''}${requirement.requireAttendance ? '，须登记出席' : ''}`;
+  const attendance = requirement.requireAttendance ? '，须登记出席' : '';
+  const scope = requirement.countScope === 'subtree' ? '，含下级单位的记录' : '';
+  return `${base}${subtypes ? `（${subtypes}）` : ''}${attendance}${scope}`;
 }

@@ -26,6 +26,7 @@ export interface Requirement {
   evidenceTypes: ActivityType[];
   evidenceSubtypes: string[];
   requireAttendance: boolean;
+  countScope: CountScope;
   unitTypes: string[];
   sortOrder: number;
   version: number;
@@ -68,6 +69,14 @@ export interface RequirementInput {
   evidenceTypes: ActivityType[];
   evidenceSubtypes: string[];
   requireAttendance: boolean;
+  countScope: CountScope;
   unitTypes: string[];
   sortOrder?: number;
 }
+
+/** Whose records a requirement counts: the unit's own, or its subordinate units' too. */
+export type CountScope = 'unit' | 'subtree';
+export const COUNT_SCOPE_LABELS: Record<CountScope, string> = {
+  unit: '本单位',
+  subtree: '本单位及下级',
+};

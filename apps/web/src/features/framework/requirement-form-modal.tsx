@@ -6,7 +6,7 @@ import { FormModal } from '../../components/form-modal';
 import { ACTIVITY_TYPE_LABELS, ACTIVITY_TYPES } from '../ledger/ledger.types';
 import { useLedgerVocabulary } from '../ledger/ledger.api';
 import { useSaveRequirement } from './framework.api';
-import { CADENCE_LABELS } from './framework.types';
+import { CADENCE_LABELS, COUNT_SCOPE_LABELS } from './framework.types';
 import type { Cadence, Framework, Requirement, RequirementInput } from './framework.types';
 
 export type RequirementFormTarget =
@@ -43,6 +43,7 @@ export function RequirementFormModal({
         evidenceTypes: [],
         evidenceSubtypes: [],
         requireAttendance: false,
+        countScope: 'unit',
         unitTypes: [],
         description: '',
       };
@@ -165,6 +166,19 @@ export function RequirementFormModal({
       </Form.Item>
       <Form.Item name="requireAttendance" label="须登记出席" valuePropName="checked">
         <Switch checkedChildren="是" unCheckedChildren="否" />
+      </Form.Item>
+      <Form.Item
+        name="countScope"
+        label="计数范围"
+        extra="“本单位及下级”：下级单位的记录也计入上级（如党委的文明创建活动由各支部开展）"
+      >
+        <Radio.Group
+          optionType="button"
+          options={(['unit', 'subtree'] as const).map((value) => ({
+            value,
+            label: COUNT_SCOPE_LABELS[value],
+          }))}
+        />
       </Form.Item>
       <Form.Item name="unitTypes" label="适用单位" extra="不选则适用于所有单位">
         <Select
