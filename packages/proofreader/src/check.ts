@@ -14,8 +14,8 @@ import { checkTemporal } from './rules/temporal-rule';
 import { checkTerminology } from './rules/terminology-rule';
 import { checkTypos } from './rules/typo-rule';
 import type { CompiledTerms } from './terms/compile-terms';
+import { FindingBuffer } from './text/finding-buffer';
 import { TextIndex } from './text/text-index';
-import { CATEGORIES } from './types';
 import type { Category, DateSource, DocumentKind, Finding, ReportPeriod } from './types';
 
 export interface CheckOptions {
@@ -57,8 +57,6 @@ const RULES: readonly Rule[] = [
   checkLayout,
 ];
 
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
-
 /** Proofreads a document against its own date; pure (no I/O). Throws on a malformed `date`. */
 export function check(text: string, options: CheckOptions = {}): CheckResult {
   const normalized = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
@@ -84,6 +82,8 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
     }
   }
   const kind = options.kind ?? inferKind(normalized);
+  // Facts first: loading them registers their patterns, which the index locates.
+  const facts = loadFacts();
   const index = new TextIndex(normalized);
   const ctx: RuleContext = {
     text: normalized,
@@ -92,58 +92,12 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
     date,
     period: date ? inferReportPeriod(normalized, date) : null,
     kind,
-    facts: loadFacts(),
+    facts,
     terms: options.terms ?? null,
+    findings: new FindingBuffer(index),
+    shared: {},
   };
-  const wanted = options.categories ? new Set(options.categories) : null;
-  const findings: Finding[] = [];
-  for (const rule of RULES) {
-    for (const f of rule(ctx)) if (!wanted || wanted.has(f.category)) findings.push(f);
-  }
-  sortFindings(findings, index.lines.length);
+  for (const rule of RULES) rule(ctx);
+  const findings = ctx.findings.toFindings(options.categories ? new Set(options.categories) : null);
   return { date: date?.iso ?? null, dateSource, dateReason, kind, period: ctx.period, findings };
-}
-
-const CATEGORY_ORDER = new Map(CATEGORIES.map((c, i) => [c, i]));
-
-/**
- * Sorts by line, column, severity (errors first), then category, stably: a counting sort by
- * line, then an insertion sort within each line (much cheaper than one comparison sort of
- * every finding; a line with very many findings uses the built-in stable sort).
- */
-function sortFindings(findings: Finding[], lineCount: number): void {
-  const counts = new Int32Array(lineCount + 2);
-  for (const f of findings) counts[f.line]!++;
-  let sum = 0;
-  for (let l = 0; l < counts.length; l++) {
-    const c = counts[l] as number;
-    counts[l] = sum;
-    sum += c;
-  }
-  const sorted = new Array<Finding>(findings.length);
-  const next = counts.slice();
-  for (const f of findings) sorted[next[f.line]!++] = f;
-  const cmp = (a: Finding, b: Finding): number =>
-    a.column - b.column ||
-    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-    (CATEGORY_ORDER.get(a.category) ?? 0) - (CATEGORY_ORDER.get(b.category) ?? 0);
-  for (let l = 0; l + 1 < counts.length; l++) {
-    const from = counts[l] as number;
-    const to = l + 1 < counts.length ? (counts[l + 1] as number) : findings.length;
-    if (to - from > 64) {
-      const part = sorted.slice(from, to).sort(cmp);
-      for (let k = 0; k < part.length; k++) sorted[from + k] = part[k] as Finding;
-      continue;
-    }
-    for (let i = from + 1; i < to; i++) {
-      const f = sorted[i] as Finding;
-      let j = i - 1;
-      while (j >= from && cmp(sorted[j] as Finding, f) > 0) {
-        sorted[j + 1] = sorted[j] as Finding;
-        j--;
-      }
-      sorted[j + 1] = f;
-    }
-  }
-  for (let k = 0; k < sorted.length; k++) findings[k] = sorted[k] as Finding;
 }

@@ -1,17 +1,18 @@
+import { scanPattern } from '../text/pattern-scan';
+import type { ScanPattern } from '../text/pattern-scan';
+import type { TextIndex } from '../text/text-index';
+
 /** Several regular expressions as one global alternation, so the text is scanned once. */
 export interface CombinedPattern {
-  regex: RegExp;
+  pattern: ScanPattern;
   size: number;
-  /** Each pattern on its own (global), for `forEachCombinedMatch`. */
-  parts: RegExp[];
 }
 
 /** Combines pattern sources; each becomes the named group `p<index>`. */
 export function combinePatterns(sources: readonly string[]): CombinedPattern {
   return {
-    regex: new RegExp(sources.map((s, i) => `(?<p${i}>${s})`).join('|'), 'g'),
+    pattern: scanPattern(new RegExp(sources.map((s, i) => `(?<p${i}>${s})`).join('|'), 'g')),
     size: sources.length,
-    parts: sources.map((s) => new RegExp(s, 'g')),
   };
 }
 
@@ -24,34 +25,28 @@ export function whichPattern(m: RegExpMatchArray, size: number): number {
 }
 
 /**
- * Calls `fn(pattern, start, end)` for each match of `text.matchAll(combined.regex)`, in text
- * order, without running the alternation: each pattern is searched on its own and the leftmost
- * match wins, the lowest pattern index on ties — exactly the alternation's choice. Each
- * pattern's next match is kept until the scan passes its start. Worth it when the patterns
- * start with many different characters (the residue patterns: about twice as fast), since such
- * an alternation defeats the regex engine's quick scan for a first character; for a few
- * literal phrases the single alternation is faster.
+ * Calls `fn(pattern, start, end)` for each match the alternation of `parts` would find (as
+ * `matchAll`), in text order, without running the alternation: each pattern is searched on
+ * its own and the leftmost match wins, the lowest pattern index on ties — exactly the
+ * alternation's choice. Each pattern's next match is kept until the scan passes its start.
  */
 export function forEachCombinedMatch(
-  text: string,
-  combined: CombinedPattern,
+  index: TextIndex,
+  parts: readonly ScanPattern[],
   fn: (pattern: number, start: number, end: number) => void,
 ): void {
-  const { parts } = combined;
   const n = parts.length;
   // Next match of each pattern: start (-2 = stale, -1 = none left) and end.
   const starts = new Array<number>(n).fill(-2);
   const ends = new Array<number>(n).fill(0);
   let pos = 0;
-  while (pos <= text.length) {
+  while (pos <= index.text.length) {
     let best = -1;
     let bestStart = Infinity;
     for (let i = 0; i < n; i++) {
       let s = starts[i] as number;
       if (s !== -1 && s < pos) {
-        const re = parts[i] as RegExp;
-        re.lastIndex = pos;
-        const m = re.exec(text);
+        const m = index.matchFrom(parts[i] as ScanPattern, pos);
         s = m ? m.index : -1;
         starts[i] = s;
         if (m) ends[i] = m.index + m[0].length;

@@ -8,6 +8,8 @@ import residueData from '../../data/residue.json' with { type: 'json' };
 import slogansData from '../../data/slogans.json' with { type: 'json' };
 import typosData from '../../data/typos.json' with { type: 'json' };
 import type { Severity } from '../types';
+import { scanPattern } from '../text/pattern-scan';
+import type { ScanPattern } from '../text/pattern-scan';
 import { combinePatterns } from './combined-pattern';
 import type { CombinedPattern } from './combined-pattern';
 
@@ -61,7 +63,7 @@ export interface CanonicalEntry {
 }
 
 export interface PatternMessage {
-  pattern: RegExp;
+  pattern: ScanPattern;
   message: string;
 }
 
@@ -73,17 +75,20 @@ export interface Facts {
   campaignsCombined: CombinedPattern;
   campaignAfterwardsAllowed: RegExp;
   anniversaries: Anniversary[];
+  /** `(alias)(number)周年` over every alias, longest first (group 1 alias, group 2 number). */
+  anniversaryPattern: ScanPattern;
+  /** The anniversary of each alias. */
+  anniversaryByAlias: Map<string, Anniversary>;
   anniversaryForwardCue: RegExp;
   anniversaryPastCue: RegExp;
   plans: { name: string; start: number; end: number }[];
   slogans: Slogan[];
   slogansCombined: CombinedPattern;
   typos: TypoEntry[];
-  jiezhi: RegExp;
+  jiezhi: ScanPattern;
   canonical: CanonicalEntry[];
   scramble: string[];
   residueLines: PatternMessage[];
-  residueLinesCombined: CombinedPattern;
   residueInline: PatternMessage[];
   templateDomains: string[];
   duplicateFunctionChars: string;
@@ -106,6 +111,8 @@ export function loadFacts(): Facts {
     campaignsCombined: combinePatterns(campaignsData.campaigns.map((c) => c.pattern)),
     campaignAfterwardsAllowed: new RegExp(campaignsData.afterwardsAllowed),
     anniversaries: anniversariesData.anniversaries,
+    anniversaryPattern: anniversaryPattern(anniversariesData.anniversaries),
+    anniversaryByAlias: byAlias(anniversariesData.anniversaries),
     anniversaryForwardCue: new RegExp(anniversariesData.forwardCue),
     anniversaryPastCue: new RegExp(anniversariesData.pastCue),
     plans: plansData.plans,
@@ -119,16 +126,15 @@ export function loadFacts(): Facts {
       source: s.source,
     })),
     typos: typosData.typos,
-    jiezhi: new RegExp(typosData.jiezhiPattern, 'g'),
+    jiezhi: scanPattern(new RegExp(typosData.jiezhiPattern, 'g')),
     canonical: canonicalData.formulations.map((f) => ({ ...f, severity: asSeverity(f.severity) })),
     scramble: canonicalData.scramble,
-    residueLinesCombined: combinePatterns(residueData.linePatterns.map((x) => x.pattern)),
     residueLines: residueData.linePatterns.map((p) => ({
-      pattern: new RegExp(p.pattern),
+      pattern: scanPattern(new RegExp(p.pattern, 'g')),
       message: p.message,
     })),
     residueInline: residueData.inlinePatterns.map((p) => ({
-      pattern: new RegExp(p.pattern, 'g'),
+      pattern: scanPattern(new RegExp(p.pattern, 'g')),
       message: p.message,
     })),
     templateDomains: residueData.templateDomains,
@@ -137,6 +143,24 @@ export function loadFacts(): Facts {
     reduplication: duplicateData.reduplication,
   };
   return cached;
+}
+
+const CN_NUM = '[一二三四五六七八九十百零〇]+';
+
+function anniversaryPattern(list: readonly Anniversary[]): ScanPattern {
+  const aliases = list
+    .flatMap((a) => a.aliases.map((alias) => ({ alias, a })))
+    .sort((x, y) => y.alias.length - x.alias.length);
+  return scanPattern(
+    new RegExp(`(${aliases.map((x) => x.alias).join('|')})(\\d{1,3}|${CN_NUM})周年`, 'g'),
+  );
+}
+
+/** Alias → anniversary; an alias listed twice keeps its first entry. */
+function byAlias(list: readonly Anniversary[]): Map<string, Anniversary> {
+  const map = new Map<string, Anniversary>();
+  for (const a of list) for (const alias of a.aliases) if (!map.has(alias)) map.set(alias, a);
+  return map;
 }
 
 /** Chinese ordinal of a congress term: 19 → 十九, 20 → 二十. */

@@ -252,14 +252,20 @@ export class DoubleArrayMatcher {
     }
   }
 
-  /** Finds every occurrence of every keyword (overlaps included), in order of end offset. */
-  scan(text: string): MatchList {
+  /**
+   * Finds every occurrence of every keyword (overlaps included), in order of end offset.
+   * With `into`, its arrays are reused (and grown) for the result, which is `into` itself.
+   * With `limit`, only keywords with an id below it are reported.
+   */
+  scan(text: string, into?: MatchList, limit = Infinity): MatchList {
     const { charMap, base, check, fail, keyword, emit, keywordLengths } = this;
     // Start near one match per 64 characters to avoid most regrowth on large inputs.
     let cap = Math.max(256, text.length >> 6);
-    let starts = new Int32Array(cap);
-    let ends = new Int32Array(cap);
-    let ids = new Int32Array(cap);
+    const reuse = into !== undefined && into.starts.length >= cap;
+    if (reuse) cap = Math.min(into.starts.length, into.ends.length, into.ids.length);
+    let starts = reuse ? into.starts : new Int32Array(cap);
+    let ends = reuse ? into.ends : new Int32Array(cap);
+    let ids = reuse ? into.ids : new Int32Array(cap);
     let count = 0;
     let s = 0;
     const n = text.length;
@@ -280,21 +286,27 @@ export class DoubleArrayMatcher {
       }
       let o = emit[s] as number;
       while (o !== 0) {
+        const id = keyword[o] as number;
+        o = emit[fail[o] as number] as number;
+        if (id >= limit) continue;
         if (count === cap) {
           cap *= 2;
           starts = resize(starts, cap);
           ends = resize(ends, cap);
           ids = resize(ids, cap);
         }
-        const id = keyword[o] as number;
         starts[count] = i + 1 - (keywordLengths[id] as number);
         ends[count] = i + 1;
         ids[count] = id;
         count++;
-        o = emit[fail[o] as number] as number;
       }
     }
-    return { count, starts, ends, ids };
+    if (!into) return { count, starts, ends, ids };
+    into.count = count;
+    into.starts = starts;
+    into.ends = ends;
+    into.ids = ids;
+    return into;
   }
 }
 

@@ -1,14 +1,14 @@
-import type { Finding } from '../types';
 import { HAN } from '../text/text-index';
+import { scanPattern } from '../text/pattern-scan';
 import type { RuleContext } from './rule-context';
 
-const SPACE_RUN = /[ \u3000\t]+/g;
+const SPACE_RUN = scanPattern(/[ \u3000\t]+/g);
 // Characters on both sides of a space that make it stray (Han and Chinese punctuation).
 const STRAY_LEFT = new RegExp(`[${HAN}，。、；：？！”’）》]`);
 const STRAY_RIGHT = new RegExp(`[${HAN}，。、；：？！“‘（《]`);
-const FULL_WIDTH = /[０-９Ａ-Ｗａ-ｗＹＺｙｚ]+/g;
-const TRAILING = /[ \u3000\t]+$/gm;
-const LEADING_HALF = /^[ \t]+(?=\S)/gm;
+const FULL_WIDTH = scanPattern(/[０-９Ａ-Ｗａ-ｗＹＺｙｚ]+/g);
+const TRAILING = scanPattern(/[ \u3000\t]+$/gm);
+const LEADING_HALF = scanPattern(/^[ \t]+(?=\S)/gm);
 const HEADING =
   /^[\s\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、])/;
 const DATE_ONLY = /^[\s\u3000]*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年.*日[\s\u3000]*$/;
@@ -17,70 +17,72 @@ const DANGLING = /[的和与及对在把将了是为从向以并等]$/;
 const STARTS_TEXT = new RegExp(`^[${HAN}，。、；：”）》]`);
 
 /** Hard breaks inside sentences, stray spaces, full-width digits/letters, edge spaces. */
-export function checkLayout(ctx: RuleContext): Finding[] {
-  const { text, index, lines } = ctx;
-  const out: Finding[] = [];
-  for (const m of text.matchAll(SPACE_RUN)) {
+export function checkLayout(ctx: RuleContext): void {
+  // One function per check, each small for the optimizing compiler; called in report order.
+  spaces(ctx);
+  hardBreaks(ctx);
+}
+
+function spaces(ctx: RuleContext): void {
+  const { text, index } = ctx;
+  for (const m of index.matchAll(SPACE_RUN)) {
     if (
       !STRAY_LEFT.test(text[m.index - 1] ?? '') ||
       !STRAY_RIGHT.test(text[m.index + m[0].length] ?? '')
     ) {
       continue;
     }
-    out.push(
-      index.finding(
-        'layout',
-        'layout/stray-space',
-        'warning',
-        m.index,
-        m[0].length,
-        '汉字之间多余的空格',
-        '',
-      ),
+    ctx.findings.add(
+      'layout',
+      'layout/stray-space',
+      'warning',
+      m.index,
+      m[0].length,
+      '汉字之间多余的空格',
+      '',
     );
   }
-  for (const m of text.matchAll(FULL_WIDTH)) {
+  for (const m of index.matchAll(FULL_WIDTH)) {
     const half = [...m[0]]
       .map((c) => String.fromCharCode((c.codePointAt(0) as number) - 0xfee0))
       .join('');
-    out.push(
-      index.finding(
-        'layout',
-        'layout/full-width-alnum',
-        'warning',
-        m.index,
-        m[0].length,
-        `全角字符“${m[0]}”应为半角“${half}”`,
-        half,
-      ),
+    ctx.findings.add(
+      'layout',
+      'layout/full-width-alnum',
+      'warning',
+      m.index,
+      m[0].length,
+      `全角字符“${m[0]}”应为半角“${half}”`,
+      half,
     );
   }
-  for (const m of text.matchAll(TRAILING)) {
-    out.push(
-      index.finding(
-        'layout',
-        'layout/trailing-space',
-        'info',
-        m.index,
-        m[0].length,
-        '行尾多余的空格',
-        '',
-      ),
+  for (const m of index.matchAll(TRAILING)) {
+    ctx.findings.add(
+      'layout',
+      'layout/trailing-space',
+      'info',
+      m.index,
+      m[0].length,
+      '行尾多余的空格',
+      '',
     );
   }
-  for (const m of text.matchAll(LEADING_HALF)) {
-    out.push(
-      index.finding(
-        'layout',
-        'layout/leading-space',
-        'info',
-        m.index,
-        m[0].length,
-        '行首使用了半角空格或制表符；首行缩进应由排版设置（或两个全角空格）完成',
-        '',
-      ),
+  for (const m of index.matchAll(LEADING_HALF)) {
+    ctx.findings.add(
+      'layout',
+      'layout/leading-space',
+      'info',
+      m.index,
+      m[0].length,
+      '行首使用了半角空格或制表符；首行缩进应由排版设置（或两个全角空格）完成',
+      '',
     );
   }
+}
+
+/** Lines broken in the middle of a sentence. */
+function hardBreaks(ctx: RuleContext): void {
+  const { lines } = ctx;
   const firstText = lines.findIndex((l) => l.text.trim().length > 0);
   for (let i = 0; i + 1 < lines.length; i++) {
     const line = lines[i] as (typeof lines)[number];
@@ -96,16 +98,13 @@ export function checkLayout(ctx: RuleContext): Finding[] {
     let a = t.length;
     while (a > 0 && !/[。；！？，、：]/.test(t[a - 1] as string) && t.length - a < 10) a--;
     if (/[，、“（《]$/.test(t)) a = t.length - 1;
-    out.push(
-      index.finding(
-        'layout',
-        'layout/hard-break',
-        'warning',
-        line.start + a,
-        t.length - a,
-        '句子中间被硬换行打断，应与下一行合并为一段',
-      ),
+    ctx.findings.add(
+      'layout',
+      'layout/hard-break',
+      'warning',
+      line.start + a,
+      t.length - a,
+      '句子中间被硬换行打断，应与下一行合并为一段',
     );
   }
-  return out;
 }

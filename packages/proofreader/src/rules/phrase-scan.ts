@@ -1,28 +1,16 @@
 import type { Facts } from '../facts/facts';
+import { phraseKeywords } from '../facts/phrase-keywords';
+import type { PhraseKeywords } from '../facts/phrase-keywords';
 import { DoubleArrayMatcher } from '../matcher/double-array-matcher';
 import type { MatchList } from '../matcher/double-array-matcher';
-import type { TextIndex } from '../text/text-index';
+import { combinedMatcher } from '../terms/compile-terms';
+import type { CombinedMatcher } from '../terms/compile-terms';
 import type { RuleContext } from './rule-context';
 
-// One automaton for the curated phrase lists of two rules — misspellings and scrambled
-// canonical phrases (typo rule), non-canonical formulations (terminology rule) — so the text
-// is scanned once for both. Each rule gets its own match list, in the order its own
-// automaton would have reported them (by end offset, longest first).
-
-interface PhraseTables {
-  matcher: DoubleArrayMatcher;
-  /**
-   * Per keyword of the automaton: the first typo word it stands for, or -1. Typo words are
-   * `facts.typos` first, then scrambled variants of canonical phrases.
-   */
-  typoOf: Int32Array;
-  /** Per keyword of the automaton: the canonical variant it stands for, or -1. */
-  canonicalOf: Int32Array;
-  /** For typo ids ≥ typos.length: the canonical phrase the variant scrambles. */
-  variantOf: string[];
-  /** Distinct trimmed variants of `facts.canonical`, in first-occurrence order. */
-  canonicalTerms: string[];
-}
+// One scan of the text for the curated phrase lists (see facts/phrase-keywords.ts) and, when
+// the organization's term list was compiled with them (compileTerms does), for its terms too.
+// Each rule gets its own match list, in the order its own automaton would have reported them
+// (by end offset, longest first): filtering the combined scan keeps that order.
 
 /** Matches of the two lists; ids index the typo words and `canonicalTerms` respectively. */
 export interface PhraseMatches {
@@ -30,95 +18,20 @@ export interface PhraseMatches {
   canonical: MatchList;
   variantOf: readonly string[];
   canonicalTerms: readonly string[];
+  /** The organization's term matches when they came from the same scan, else null. */
+  terms: MatchList | null;
 }
 
-/**
- * Scrambled variants of a phrase: two adjacent blocks of 1–4 characters swapped
- * (中国特色 → 特色中国, 意识形态 → 形态意识) and any two characters swapped (形识意态). They
- * join the misspelling automaton, so detecting them costs nothing extra per character of text.
- */
-export function scrambledVariants(phrase: string): string[] {
-  const chars = [...phrase];
-  const n = chars.length;
-  const out = new Set<string>();
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j <= Math.min(n - 1, i + 4); j++) {
-      for (let k = j + 1; k <= Math.min(n, j + 4); k++) {
-        out.add(
-          [
-            ...chars.slice(0, i),
-            ...chars.slice(j, k),
-            ...chars.slice(i, j),
-            ...chars.slice(k),
-          ].join(''),
-        );
-      }
-    }
-  }
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      if (chars[i] === chars[j]) continue;
-      const c = [...chars];
-      [c[i], c[j]] = [c[j] as string, c[i] as string];
-      out.add(c.join(''));
-    }
-  }
-  out.delete(phrase);
-  return [...out];
-}
+const matcherCache = new WeakMap<Facts, DoubleArrayMatcher>();
 
-const tablesCache = new WeakMap<Facts, PhraseTables>();
-
-function tables(facts: Facts): PhraseTables {
-  const hit = tablesCache.get(facts);
-  if (hit) return hit;
-  const typoWords = facts.typos.map((x) => x.wrong);
-  const variantOf: string[] = [];
-  const canonical = new Set(facts.scramble);
-  for (const p of facts.scramble) {
-    for (const v of scrambledVariants(p)) {
-      if (canonical.has(v)) continue;
-      typoWords.push(v);
-      variantOf.push(p);
-    }
+/** An automaton of the phrase keywords alone, for checks without a combined term list. */
+function phraseMatcher(facts: Facts): DoubleArrayMatcher {
+  let m = matcherCache.get(facts);
+  if (!m) {
+    m = new DoubleArrayMatcher(phraseKeywords(facts).keywords);
+    matcherCache.set(facts, m);
   }
-  // Like compileTerms: trimmed, empty ones dropped, one entry per distinct term.
-  const canonicalTerms = [
-    ...new Set(facts.canonical.map((c) => c.variant.trim()).filter((t) => t.length > 0)),
-  ];
-  // Distinct keywords; a keyword listed twice keeps its first typo id, as the matcher would.
-  const keywordIndex = new Map<string, number>();
-  const keywords: string[] = [];
-  const typoOf: number[] = [];
-  const canonicalOf: number[] = [];
-  const keywordFor = (w: string): number => {
-    let k = keywordIndex.get(w);
-    if (k === undefined) {
-      k = keywords.length;
-      keywordIndex.set(w, k);
-      keywords.push(w);
-      typoOf.push(-1);
-      canonicalOf.push(-1);
-    }
-    return k;
-  };
-  typoWords.forEach((w, i) => {
-    if (w.length === 0) return;
-    const k = keywordFor(w);
-    if (typoOf[k] === -1) typoOf[k] = i;
-  });
-  canonicalTerms.forEach((w, i) => {
-    canonicalOf[keywordFor(w)] = i;
-  });
-  const t: PhraseTables = {
-    matcher: new DoubleArrayMatcher(keywords),
-    typoOf: Int32Array.from(typoOf),
-    canonicalOf: Int32Array.from(canonicalOf),
-    variantOf,
-    canonicalTerms,
-  };
-  tablesCache.set(facts, t);
-  return t;
+  return m;
 }
 
 function matchList(capacity: number): MatchList {
@@ -130,6 +43,13 @@ function matchList(capacity: number): MatchList {
   };
 }
 
+/** Empties `list`, making room for `capacity` matches. */
+function reset(list: MatchList, capacity: number): MatchList {
+  list.count = 0;
+  if (list.starts.length < capacity) Object.assign(list, matchList(capacity));
+  return list;
+}
+
 function add(list: MatchList, start: number, end: number, id: number): void {
   const k = list.count++;
   list.starts[k] = start;
@@ -137,31 +57,73 @@ function add(list: MatchList, start: number, end: number, id: number): void {
   list.ids[k] = id;
 }
 
-const matchesCache = new WeakMap<TextIndex, PhraseMatches>();
+// The raw matches and the term matches, in arrays reused across checks (see scratch.ts); the
+// phrase lists handed to the rules are copied out of them.
+const ALL_MATCHES = matchList(0);
+const TERM_MATCHES = matchList(0);
+const PHRASE_MATCHES = matchList(0);
 
-/** The curated phrases found in the checked text (scanned once per check). */
+/** The curated phrases (and maybe the organization's terms) in the text, scanned once. */
 export function phraseMatches(ctx: RuleContext): PhraseMatches {
-  const hit = matchesCache.get(ctx.index);
-  if (hit) return hit;
-  const tb = tables(ctx.facts);
-  const found = tb.matcher.scan(ctx.text);
-  const typo = matchList(found.count);
-  const canonical = matchList(found.count);
+  if (ctx.shared.phrases) return ctx.shared.phrases;
+  const kw = phraseKeywords(ctx.facts);
+  const combined = ctx.terms ? combinedMatcher(ctx.terms, ctx.facts) : null;
+  const found = (combined?.matcher ?? phraseMatcher(ctx.facts)).scan(ctx.text, ALL_MATCHES);
+  const terms = combined ? reset(TERM_MATCHES, found.count) : null;
+  const phrases = reset(PHRASE_MATCHES, found.count);
+  if (combined && terms) splitCombined(found, combined, terms, phrases);
+  else copyMatches(found, phrases);
+  const typo = matchList(phrases.count);
+  const canonical = matchList(phrases.count);
+  byList(phrases, kw, typo, canonical);
+  const m: PhraseMatches = {
+    typo,
+    canonical,
+    variantOf: kw.variantOf,
+    canonicalTerms: kw.canonicalTerms,
+    terms,
+  };
+  ctx.shared.phrases = m;
+  return m;
+}
+
+/** Splits a combined scan into term matches and phrase-keyword matches. */
+function splitCombined(
+  found: MatchList,
+  combined: CombinedMatcher,
+  terms: MatchList,
+  phrases: MatchList,
+): void {
   for (let k = 0; k < found.count; k++) {
     const id = found.ids[k] as number;
     const s = found.starts[k] as number;
     const e = found.ends[k] as number;
-    const t = tb.typoOf[id] as number;
+    if (id < combined.termCount) add(terms, s, e, id);
+    const p = combined.phraseOf[id] as number;
+    if (p >= 0) add(phrases, s, e, p);
+  }
+}
+
+function copyMatches(found: MatchList, into: MatchList): void {
+  for (let k = 0; k < found.count; k++) {
+    add(into, found.starts[k] as number, found.ends[k] as number, found.ids[k] as number);
+  }
+}
+
+/** Phrase-keyword matches as typo-word and canonical-variant matches. */
+function byList(
+  phrases: MatchList,
+  kw: PhraseKeywords,
+  typo: MatchList,
+  canonical: MatchList,
+): void {
+  for (let k = 0; k < phrases.count; k++) {
+    const p = phrases.ids[k] as number;
+    const s = phrases.starts[k] as number;
+    const e = phrases.ends[k] as number;
+    const t = kw.typoOf[p] as number;
     if (t >= 0) add(typo, s, e, t);
-    const c = tb.canonicalOf[id] as number;
+    const c = kw.canonicalOf[p] as number;
     if (c >= 0) add(canonical, s, e, c);
   }
-  const m: PhraseMatches = {
-    typo,
-    canonical,
-    variantOf: tb.variantOf,
-    canonicalTerms: tb.canonicalTerms,
-  };
-  matchesCache.set(ctx.index, m);
-  return m;
 }

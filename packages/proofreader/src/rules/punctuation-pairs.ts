@@ -1,4 +1,3 @@
-import type { Finding } from '../types';
 import { HAN } from '../text/text-index';
 import type { Line } from '../text/text-index';
 import type { RuleContext } from './rule-context';
@@ -26,9 +25,8 @@ const CLOSE: Record<string, string> = {
 };
 
 /** Straight, reversed and unbalanced quotes. */
-export function checkQuotes(ctx: RuleContext, line: Line, out: Finding[]): void {
+export function checkQuotes(ctx: RuleContext, line: Line): void {
   const t = line.text;
-  const { index } = ctx;
   let straight = 0;
   for (let i = 0; i < t.length; i++) {
     if (t[i] !== '"') continue;
@@ -37,16 +35,14 @@ export function checkQuotes(ctx: RuleContext, line: Line, out: Finding[]): void 
     if (!CJK_CONTEXT.test(prev) && !CJK_CONTEXT.test(next)) continue;
     const full = straight % 2 === 0 ? '“' : '”';
     straight++;
-    out.push(
-      index.finding(
-        'punctuation',
-        'punctuation/straight-quote',
-        'warning',
-        line.start + i,
-        1,
-        `中文语句中应使用弯引号“${full}”`,
-        full,
-      ),
+    ctx.findings.add(
+      'punctuation',
+      'punctuation/straight-quote',
+      'warning',
+      line.start + i,
+      1,
+      `中文语句中应使用弯引号“${full}”`,
+      full,
     );
   }
   for (const [open, close] of [
@@ -60,67 +56,58 @@ export function checkQuotes(ctx: RuleContext, line: Line, out: Finding[]): void 
         // “ while a “ is open: either nesting (should be ‘) or a reversed closing mark.
         if (stack.length > 0 && open === '“') {
           const prevOpen = stack.pop() as number;
-          out.push(
-            index.finding(
-              'punctuation',
-              'punctuation/quote',
-              'warning',
-              line.start + i,
-              1,
-              `引号方向错误或未闭合：与第${prevOpen + 1}列的“${open}”不配对`,
-              close,
-            ),
+          ctx.findings.add(
+            'punctuation',
+            'punctuation/quote',
+            'warning',
+            line.start + i,
+            1,
+            `引号方向错误或未闭合：与第${prevOpen + 1}列的“${open}”不配对`,
+            close,
           );
           continue;
         }
         stack.push(i);
       } else if (ch === close) {
         if (stack.length === 0) {
-          out.push(
-            index.finding(
-              'punctuation',
-              'punctuation/quote',
-              'warning',
-              line.start + i,
-              1,
-              `引号“${close}”前缺少对应的“${open}”`,
-            ),
+          ctx.findings.add(
+            'punctuation',
+            'punctuation/quote',
+            'warning',
+            line.start + i,
+            1,
+            `引号“${close}”前缺少对应的“${open}”`,
           );
         } else stack.pop();
       }
     }
     for (const i of stack) {
-      out.push(
-        index.finding(
-          'punctuation',
-          'punctuation/quote',
-          'warning',
-          line.start + i,
-          1,
-          `引号“${open}”未闭合`,
-        ),
+      ctx.findings.add(
+        'punctuation',
+        'punctuation/quote',
+        'warning',
+        line.start + i,
+        1,
+        `引号“${open}”未闭合`,
       );
     }
   }
 }
 
 /** Unbalanced or mismatched brackets and wrongly nested book-title marks. */
-export function checkBrackets(ctx: RuleContext, line: Line, out: Finding[]): void {
+export function checkBrackets(ctx: RuleContext, line: Line): void {
   const t = line.text;
-  const { index } = ctx;
   // Stack entries: [char, column, isBadInnerTitle]
   const stack: [string, number, boolean][] = [];
   const flag = (i: number, msg: string, suggestion?: string): void => {
-    out.push(
-      index.finding(
-        'punctuation',
-        'punctuation/bracket',
-        'warning',
-        line.start + i,
-        1,
-        msg,
-        suggestion,
-      ),
+    ctx.findings.add(
+      'punctuation',
+      'punctuation/bracket',
+      'warning',
+      line.start + i,
+      1,
+      msg,
+      suggestion,
     );
   };
   const insideTitle = (): boolean => stack.some(([c]) => c === '《');

@@ -1,4 +1,3 @@
-import type { Finding } from '../types';
 import { charTable, isHanCode } from '../text/text-index';
 import type { Line } from '../text/text-index';
 import type { RuleContext } from './rule-context';
@@ -12,22 +11,22 @@ const DUNHAO = 0x3001; // 、
 const COMMA = 0xff0c; // ，
 
 /** Start of the item ending right before `sep` (backwards) — a short Han phrase — or -1. */
-function itemBefore(t: string, sep: number): number {
+function itemBefore(codes: Uint16Array, from: number, sep: number): number {
   let a = sep;
-  while (a > 0 && SERIES_STOP[t.charCodeAt(a - 1)] === 0) a--;
-  return isSeriesItem(t, a, sep) ? a : -1;
+  while (a > from && SERIES_STOP[codes[a - 1] as number] === 0) a--;
+  return isSeriesItem(codes, a, sep) ? a : -1;
 }
 
-/** End of the item starting right after `sep`, or -1. */
-function itemAfter(t: string, sep: number): number {
+/** End of the item starting right after `sep` (the line ends at `to`), or -1. */
+function itemAfter(codes: Uint16Array, to: number, sep: number): number {
   let b = sep + 1;
-  while (b < t.length && SERIES_STOP[t.charCodeAt(b)] === 0) b++;
-  return isSeriesItem(t, sep + 1, b) ? b : -1;
+  while (b < to && SERIES_STOP[codes[b] as number] === 0) b++;
+  return isSeriesItem(codes, sep + 1, b) ? b : -1;
 }
 
-function isSeriesItem(t: string, a: number, b: number): boolean {
+function isSeriesItem(codes: Uint16Array, a: number, b: number): boolean {
   if (b - a < 2 || b - a > 6) return false;
-  for (let i = a; i < b; i++) if (!isHanCode(t.charCodeAt(i))) return false;
+  for (let i = a; i < b; i++) if (!isHanCode(codes[i] as number)) return false;
   return true;
 }
 
@@ -37,32 +36,29 @@ const itemStarts = new Int32Array(128);
 const seps = new Int32Array(128);
 
 /** A series of short parallel items joined by 、 with a stray ， (同部署、同落实，同考核). */
-export function checkSeries(
-  ctx: RuleContext,
-  line: Line,
-  out: Finding[],
-  flaggedAt: Set<number>,
-): void {
-  const t = line.text;
-  const codes = ctx.index.codes;
+export function checkSeries(ctx: RuleContext, line: Line, flaggedAt: Set<number>): void {
+  const { codes, marks } = ctx.index;
+  const from = line.start;
+  const to = from + line.text.length;
   let runEnd = -1;
-  for (let h = 0; h < t.length; h++) {
-    if (h < runEnd || SERIES_SEP[t.charCodeAt(h)] === 0 || hintEnd(codes, line.start + h) < 0)
-      continue;
+  // 、 and ， are among the index's marks: visit those instead of every character.
+  for (let m = ctx.index.marksFrom(from); m < marks.length && (marks[m] as number) < to; m++) {
+    const h = marks[m] as number;
+    if (SERIES_SEP[codes[h] as number] === 0 || h < runEnd || hintEnd(codes, h) < 0) continue;
     // Walk left and right from the hint over items separated by 、 or ， (bounded).
     let first = h;
-    for (let steps = 0; first > 0 && steps < 50; steps++) {
-      const a = itemBefore(t, first);
-      if (a <= 0 || SERIES_SEP[t.charCodeAt(a - 1)] === 0) break;
+    for (let steps = 0; first > from && steps < 50; steps++) {
+      const a = itemBefore(codes, from, first);
+      if (a <= from || SERIES_SEP[codes[a - 1] as number] === 0) break;
       first = a - 1;
     }
     let items = 0;
     let sepCount = 0;
-    const head = itemBefore(t, first);
+    const head = itemBefore(codes, from, first);
     if (head >= 0) itemStarts[items++] = head;
     let sep = first;
-    while (sep < t.length && SERIES_SEP[t.charCodeAt(sep)] === 1 && items < 100) {
-      const next = itemAfter(t, sep);
+    while (sep < to && SERIES_SEP[codes[sep] as number] === 1 && items < 100) {
+      const next = itemAfter(codes, to, sep);
       if (next < 0) break;
       seps[sepCount++] = sep;
       itemStarts[items++] = sep + 1;
@@ -72,29 +68,26 @@ export function checkSeries(
     // Without a head item the first separator only introduces the series.
     const firstSep = head >= 0 ? 0 : Math.min(1, sepCount);
     if (items < 3 || items !== sepCount - firstSep + 1) continue;
-    const firstChar = t.charCodeAt(itemStarts[0] as number);
+    const firstChar = codes[itemStarts[0] as number] as number;
     let same = true;
-    for (let k = 1; k < items; k++)
-      if (t.charCodeAt(itemStarts[k] as number) !== firstChar) same = false;
+    for (let k = 1; k < items; k++) if (codes[itemStarts[k] as number] !== firstChar) same = false;
     if (!same) continue;
     let dunhao = false;
     for (let k = firstSep; k < sepCount; k++)
-      if (t.charCodeAt(seps[k] as number) === DUNHAO) dunhao = true;
+      if (codes[seps[k] as number] === DUNHAO) dunhao = true;
     if (!dunhao) continue;
     for (let k = firstSep; k < sepCount; k++) {
       const p = seps[k] as number;
-      if (t.charCodeAt(p) !== COMMA || flaggedAt.has(line.start + p)) continue;
-      flaggedAt.add(line.start + p);
-      out.push(
-        ctx.index.finding(
-          'punctuation',
-          'punctuation/series',
-          'warning',
-          line.start + p,
-          1,
-          '并列词语之间应统一使用顿号“、”',
-          '、',
-        ),
+      if (codes[p] !== COMMA || flaggedAt.has(p)) continue;
+      flaggedAt.add(p);
+      ctx.findings.add(
+        'punctuation',
+        'punctuation/series',
+        'warning',
+        p,
+        1,
+        '并列词语之间应统一使用顿号“、”',
+        '、',
       );
     }
   }
@@ -113,11 +106,12 @@ function hintEnd(codes: Uint16Array, i: number): number {
 
 /** Indices of the lines with a 、 and a ， around 2–6 Han characters (`、…，` or `，…、`). */
 export function seriesLines(ctx: RuleContext): number[] {
-  const { codes } = ctx.index;
-  const text = ctx.text;
+  const { codes, marks } = ctx.index;
   const out: number[] = [];
-  // Every such pair has a 、: look around each one.
-  for (let i = text.indexOf('、'); i >= 0; i = text.indexOf('、', i + 1)) {
+  // Every such pair has a 、 (one of the index's marks): look around each one.
+  for (let m = 0; m < marks.length; m++) {
+    const i = marks[m] as number;
+    if (codes[i] !== DUNHAO) continue;
     const e = hintEnd(codes, i);
     let hint = e >= 0 && codes[e] === COMMA;
     if (!hint) {
@@ -129,8 +123,10 @@ export function seriesLines(ctx: RuleContext): number[] {
     if (!hint) continue;
     const li = ctx.index.lineAt(i);
     out.push(li);
+    // Go on after this line.
     const line = ctx.lines[li] as Line;
-    i = line.start + line.text.length;
+    const end = line.start + line.text.length;
+    while (m + 1 < marks.length && (marks[m + 1] as number) < end) m++;
   }
   return out;
 }

@@ -2,7 +2,7 @@ import { addDays } from '../date/document-date';
 import { parseChineseNumber } from '../date/chinese-numerals';
 import { whichPattern } from '../facts/combined-pattern';
 import { eventName } from '../facts/facts';
-import type { DocumentDate, Finding } from '../types';
+import type { DocumentDate } from '../types';
 import { sentenceAround } from '../text/text-index';
 import type { RuleContext } from './rule-context';
 import { eventMentions } from './temporal-rule';
@@ -13,13 +13,11 @@ const SPIRIT_AFTER = /^(?:的)?精神/;
 const LATEST_BEFORE = /(?:最新|刚刚闭幕的|近期召开的|近日召开的|刚刚召开的)(?:党的)?$/;
 
 /** Campaigns outside their window, slogans past their period, superseded congress spirit. */
-export function checkStale(ctx: RuleContext): Finding[] {
-  if (!ctx.date) return [];
-  return [
-    ...checkCampaigns(ctx, ctx.date),
-    ...checkSlogans(ctx),
-    ...checkCongressSpirit(ctx, ctx.date),
-  ];
+export function checkStale(ctx: RuleContext): void {
+  if (!ctx.date) return;
+  checkCampaigns(ctx, ctx.date);
+  checkSlogans(ctx);
+  checkCongressSpirit(ctx, ctx.date);
 }
 
 /** The start of the reported period, or the document date. */
@@ -27,74 +25,63 @@ function reference(ctx: RuleContext, date: DocumentDate): string {
   return ctx.period ? ctx.period.start : date.iso;
 }
 
-function checkCampaigns(ctx: RuleContext, date: DocumentDate): Finding[] {
+function checkCampaigns(ctx: RuleContext, date: DocumentDate): void {
   const { text, index, facts } = ctx;
-  const out: Finding[] = [];
   const ref = reference(ctx, date);
-  const { regex: campaignRe, size: campaignCount } = facts.campaignsCombined;
-  for (const m of text.matchAll(campaignRe)) {
+  const { pattern: campaignRe, size: campaignCount } = facts.campaignsCombined;
+  for (const m of index.matchAll(campaignRe)) {
     const c = facts.campaigns[whichPattern(m, campaignCount)];
     if (!c) continue;
     if (date.iso < addDays(c.start, -60)) {
-      out.push(
-        index.finding(
-          'temporal',
-          'temporal/campaign-not-started',
-          'error',
-          m.index,
-          m[0].length,
-          `${c.name}于${c.start.slice(0, 4)}年${Number(c.start.slice(5, 7))}月开始，文档日期时尚未开展`,
-        ),
+      ctx.findings.add(
+        'temporal',
+        'temporal/campaign-not-started',
+        'error',
+        m.index,
+        m[0].length,
+        `${c.name}于${c.start.slice(0, 4)}年${Number(c.start.slice(5, 7))}月开始，文档日期时尚未开展`,
       );
       continue;
     }
     if (ref <= c.end) continue;
     const [a, b] = sentenceAround(text, m.index, m.index + m[0].length);
     if (facts.campaignAfterwardsAllowed.test(text.slice(a, b))) continue;
-    out.push(
-      index.finding(
-        'stale',
-        'stale/campaign',
-        'warning',
-        m.index,
-        m[0].length,
-        `${c.name}已于${c.end.slice(0, 4)}年${Number(c.end.slice(5, 7))}月结束，不宜作为当前工作表述（可改为巩固拓展其成果、推动常态化长效化）`,
-      ),
+    ctx.findings.add(
+      'stale',
+      'stale/campaign',
+      'warning',
+      m.index,
+      m[0].length,
+      `${c.name}已于${c.end.slice(0, 4)}年${Number(c.end.slice(5, 7))}月结束，不宜作为当前工作表述（可改为巩固拓展其成果、推动常态化长效化）`,
     );
   }
-  return out;
 }
 
-function checkSlogans(ctx: RuleContext): Finding[] {
+function checkSlogans(ctx: RuleContext): void {
   const { text, index, facts } = ctx;
-  const out: Finding[] = [];
   const ref = reference(ctx, ctx.date as DocumentDate);
-  const { regex: sloganRe, size: sloganCount } = facts.slogansCombined;
-  for (const m of text.matchAll(sloganRe)) {
+  const { pattern: sloganRe, size: sloganCount } = facts.slogansCombined;
+  for (const m of index.matchAll(sloganRe)) {
     const s = facts.slogans[whichPattern(m, sloganCount)];
     if (!s || ref <= s.until) continue;
     if (s.allowIf) {
       const [a, b] = sentenceAround(text, m.index, m.index + m[0].length);
       if (s.allowIf.test(text.slice(a, b))) continue;
     }
-    out.push(
-      index.finding(
-        'stale',
-        'stale/slogan',
-        'warning',
-        m.index,
-        m[0].length,
-        s.message,
-        s.suggestion,
-      ),
+    ctx.findings.add(
+      'stale',
+      'stale/slogan',
+      'warning',
+      m.index,
+      m[0].length,
+      s.message,
+      s.suggestion,
     );
   }
-  return out;
 }
 
-function checkCongressSpirit(ctx: RuleContext, date: DocumentDate): Finding[] {
-  const { text, index, facts } = ctx;
-  const out: Finding[] = [];
+function checkCongressSpirit(ctx: RuleContext, date: DocumentDate): void {
+  const { text, facts } = ctx;
   const ref = reference(ctx, date);
   const held = facts.congresses.filter((e) => e.end < date.iso);
   const latestCongress = held
@@ -110,16 +97,14 @@ function checkCongressSpirit(ctx: RuleContext, date: DocumentDate): Finding[] {
     if (LATEST_BEFORE.test(before) && latestEvent) {
       if (latestEvent.term !== term || latestEvent.plenum !== plenum) {
         if (latestEvent.term > term || (latestEvent.term === term && latestEvent.plenum > plenum)) {
-          out.push(
-            index.finding(
-              'stale',
-              'stale/latest-event',
-              'warning',
-              m.index,
-              m[0].length,
-              `文档日期时最近召开的是${eventName(latestEvent)}，不是${name}`,
-              eventName(latestEvent),
-            ),
+          ctx.findings.add(
+            'stale',
+            'stale/latest-event',
+            'warning',
+            m.index,
+            m[0].length,
+            `文档日期时最近召开的是${eventName(latestEvent)}，不是${name}`,
+            eventName(latestEvent),
           );
         }
       }
@@ -130,16 +115,13 @@ function checkCongressSpirit(ctx: RuleContext, date: DocumentDate): Finding[] {
     // The next congress must have been held before the reported period began.
     const next = facts.congresses.find((e) => e.term === term + 1 && e.plenum === 0);
     if (!next || addDays(next.end, 90) > ref) continue;
-    out.push(
-      index.finding(
-        'stale',
-        'stale/superseded-congress',
-        'warning',
-        m.index,
-        m[0].length,
-        `${eventName(next)}已于${next.start.slice(0, 4)}年召开，当前应学习贯彻${eventName(latestCongress)}精神，“${name}精神”的提法已过时`,
-      ),
+    ctx.findings.add(
+      'stale',
+      'stale/superseded-congress',
+      'warning',
+      m.index,
+      m[0].length,
+      `${eventName(next)}已于${next.start.slice(0, 4)}年召开，当前应学习贯彻${eventName(latestCongress)}精神，“${name}精神”的提法已过时`,
     );
   }
-  return out;
 }

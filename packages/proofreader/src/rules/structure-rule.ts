@@ -1,4 +1,5 @@
-import type { DocumentKind, Finding } from '../types';
+import type { DocumentKind } from '../types';
+import { scanPattern } from '../text/pattern-scan';
 import type { RuleContext } from './rule-context';
 
 const TITLE_WORDS =
@@ -9,6 +10,9 @@ const NEXT_STEPS =
 const DATE_LINE =
   /^(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$/;
 const HEADING = /^[\s\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/;
+// The same searches over the whole text, through the shared pattern scan.
+const PROBLEMS_IN_TEXT = scanPattern(new RegExp(PROBLEMS.source, 'g'));
+const NEXT_STEPS_IN_TEXT = scanPattern(new RegExp(NEXT_STEPS.source, 'g'));
 
 const REQUIRES: Record<
   DocumentKind,
@@ -30,68 +34,66 @@ export function inferKind(text: string): DocumentKind {
 }
 
 /** Title, required sections per document kind, and the signature/date block. */
-export function checkStructure(ctx: RuleContext): Finding[] {
+export function checkStructure(ctx: RuleContext): void {
   const { index, lines, text } = ctx;
-  const out: Finding[] = [];
   const nonEmpty = lines.filter((l) => l.text.trim().length > 0);
   const first = nonEmpty[0];
-  if (!first) return out;
+  if (!first) return;
   const title = first.text.trim();
   const titleLike = title.length <= 60 && !/[。；！？]$/.test(title) && TITLE_WORDS.test(title);
   if (!titleLike) {
-    out.push(
-      index.finding(
-        'structure',
-        'structure/missing-title',
-        'warning',
-        first.start,
-        0,
-        '缺少标题：第一行应为“{单位}关于{年份}年……的报告”等形式的标题',
-      ),
+    ctx.findings.add(
+      'structure',
+      'structure/missing-title',
+      'warning',
+      first.start,
+      0,
+      '缺少标题：第一行应为“{单位}关于{年份}年……的报告”等形式的标题',
     );
   }
   const req = REQUIRES[ctx.kind];
   const headings = nonEmpty.filter((l) => HEADING.test(l.text)).map((l) => l.text);
   const end = text.length;
-  if (req.problems && !headings.some((h) => PROBLEMS.test(h)) && !PROBLEMS.test(text)) {
-    out.push(
-      index.finding(
-        'structure',
-        'structure/missing-problems',
-        'warning',
-        end,
-        0,
-        '缺少“存在的问题”部分：工作总结和自查报告应如实写明问题与不足',
-      ),
+  if (
+    req.problems &&
+    !headings.some((h) => PROBLEMS.test(h)) &&
+    !index.matchFrom(PROBLEMS_IN_TEXT, 0)
+  ) {
+    ctx.findings.add(
+      'structure',
+      'structure/missing-problems',
+      'warning',
+      end,
+      0,
+      '缺少“存在的问题”部分：工作总结和自查报告应如实写明问题与不足',
     );
   }
-  if (req.nextSteps && !headings.some((h) => NEXT_STEPS.test(h)) && !NEXT_STEPS.test(text)) {
-    out.push(
-      index.finding(
-        'structure',
-        'structure/missing-next-steps',
-        'warning',
-        end,
-        0,
-        '缺少“下一步工作打算”部分',
-      ),
+  if (
+    req.nextSteps &&
+    !headings.some((h) => NEXT_STEPS.test(h)) &&
+    !index.matchFrom(NEXT_STEPS_IN_TEXT, 0)
+  ) {
+    ctx.findings.add(
+      'structure',
+      'structure/missing-next-steps',
+      'warning',
+      end,
+      0,
+      '缺少“下一步工作打算”部分',
     );
   }
   if (req.signature) {
     const tail = nonEmpty.slice(-3).map((l) => l.text.trim());
     const hasDate = tail.some((l) => DATE_LINE.test(l));
     if (!hasDate) {
-      out.push(
-        index.finding(
-          'structure',
-          'structure/missing-signature',
-          'warning',
-          end,
-          0,
-          '缺少落款：文末应有署名单位和成文日期（如“2024年7月10日”）',
-        ),
+      ctx.findings.add(
+        'structure',
+        'structure/missing-signature',
+        'warning',
+        end,
+        0,
+        '缺少落款：文末应有署名单位和成文日期（如“2024年7月10日”）',
       );
     }
   }
-  return out;
 }

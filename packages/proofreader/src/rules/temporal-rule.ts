@@ -2,25 +2,20 @@ import { parseChineseNumber } from '../date/chinese-numerals';
 import { makeDate } from '../date/document-date';
 import { eventName } from '../facts/facts';
 import type { CongressEvent } from '../facts/facts';
-import type { DocumentDate, Finding } from '../types';
+import type { DocumentDate } from '../types';
+import { DAY, END, findDates, MONTH, START, YEAR } from '../date/date-mentions';
 import { sentenceAround } from '../text/text-index';
-import type { TextIndex } from '../text/text-index';
+import { scanPattern } from '../text/pattern-scan';
 import type { RuleContext } from './rule-context';
 
-const CN_NUM = '[一二三四五六七八九十百零〇]+';
-const EVENT_RE =
-  /(?<!第)(?:党的)?(十[五六七八九]|二十[一二三四五六七八九]?)(?:大|届([一二三四五六七八九])中全会)/g;
-
-const eventCache = new WeakMap<TextIndex, RegExpExecArray[]>();
+const EVENT_RE = scanPattern(
+  /(?<!第)(?:党的)?(十[五六七八九]|二十[一二三四五六七八九]?)(?:大|届([一二三四五六七八九])中全会)/g,
+);
 
 /** Matches of `EVENT_RE` in the text, found once per check (the stale rule reads them too). */
 export function eventMentions(ctx: RuleContext): RegExpExecArray[] {
-  let hit = eventCache.get(ctx.index);
-  if (!hit) {
-    hit = [...ctx.text.matchAll(EVENT_RE)];
-    eventCache.set(ctx.index, hit);
-  }
-  return hit;
+  ctx.shared.events ??= ctx.index.matchAll(EVENT_RE);
+  return ctx.shared.events;
 }
 
 const FUTURE_BEFORE = /(?:迎接|喜迎|即将(?:胜利)?召开的?|献礼|筹备|迎来)(?:党的)?$/;
@@ -29,23 +24,23 @@ const PAST_BEFORE =
   /(?:学习贯彻|贯彻落实|学习宣传贯彻|传达学习|学习传达|深入学习|宣传贯彻|召开的|领会)(?:党的)?$/;
 const PAST_AFTER =
   /^(?:的)?精神|^(?:胜利)?召开以来|^胜利(?:召开|闭幕)|^(?:作出|提出|强调|审议通过|通过)的|^以来/;
-const PLAN_CLAIM = new RegExp(
-  `(今年|明年|去年|(\\d{4})年)(?:是|为|恰逢)[^。；\\n]{0,30}?[“"]?(十[一二三四五六]五)[”"]?(?:规划)?(?:的)?(开局|收官|起步|决胜|最后一|第一)之?年`,
-  'g',
+const PLAN_CLAIM = scanPattern(
+  new RegExp(
+    `(今年|明年|去年|(\\d{4})年)(?:是|为|恰逢)[^。；\\n]{0,30}?[“"]?(十[一二三四五六]五)[”"]?(?:规划)?(?:的)?(开局|收官|起步|决胜|最后一|第一)之?年`,
+    'g',
+  ),
 );
 const PAST_CLAUSE = /了|已经|已|完成|圆满|顺利|成功/;
 const FUTURE_SENTENCE =
   /将|拟|计划|预计|力争|争取|打算|预定|下一步|以前|之前|前完成|底前|截至|截止|期限|要求|于\d/;
 
 /** Statements contradicting the document date: anniversaries, congresses, 今年是…, future dates. */
-export function checkTemporal(ctx: RuleContext): Finding[] {
-  if (!ctx.date) return [];
-  return [
-    ...checkAnniversaries(ctx, ctx.date),
-    ...checkEvents(ctx, ctx.date),
-    ...checkPlanClaims(ctx, ctx.date),
-    ...checkFutureDates(ctx, ctx.date),
-  ];
+export function checkTemporal(ctx: RuleContext): void {
+  if (!ctx.date) return;
+  checkAnniversaries(ctx, ctx.date);
+  checkEvents(ctx, ctx.date);
+  checkPlanClaims(ctx, ctx.date);
+  checkFutureDates(ctx, ctx.date);
 }
 
 function yearFor(text: string, at: number, docYear: number): { year: number; explicit: boolean } {
@@ -60,17 +55,12 @@ function yearFor(text: string, at: number, docYear: number): { year: number; exp
   return { year: docYear, explicit: false };
 }
 
-function checkAnniversaries(ctx: RuleContext, date: DocumentDate): Finding[] {
+function checkAnniversaries(ctx: RuleContext, date: DocumentDate): void {
   const { text, index, facts } = ctx;
-  const out: Finding[] = [];
-  const aliases = facts.anniversaries
-    .flatMap((a) => a.aliases.map((alias) => ({ alias, a })))
-    .sort((x, y) => y.alias.length - x.alias.length);
-  const re = new RegExp(`(${aliases.map((x) => x.alias).join('|')})(\\d{1,3}|${CN_NUM})周年`, 'g');
   const periodYear = ctx.period ? Number(ctx.period.start.slice(0, 4)) : date.year;
-  for (const m of text.matchAll(re)) {
+  for (const m of index.matchAll(facts.anniversaryPattern)) {
     const alias = m[1] as string;
-    const entry = aliases.find((x) => x.alias === alias)?.a;
+    const entry = facts.anniversaryByAlias.get(alias);
     if (!entry) continue;
     const numText = m[2] as string;
     const n = parseChineseNumber(numText);
@@ -87,19 +77,16 @@ function checkAnniversaries(ctx: RuleContext, date: DocumentDate): Finding[] {
     if (ok.has(n)) continue;
     const right = year - entry.base;
     const rightText = /^\d+$/.test(numText) ? String(right) : cnNumber(right);
-    out.push(
-      index.finding(
-        'temporal',
-        'temporal/anniversary',
-        'error',
-        m.index,
-        m[0].length,
-        `${year}年是${entry.name}${right}周年（${entry.base}年），不是${n}周年`,
-        `${alias}${rightText}周年`,
-      ),
+    ctx.findings.add(
+      'temporal',
+      'temporal/anniversary',
+      'error',
+      m.index,
+      m[0].length,
+      `${year}年是${entry.name}${right}周年（${entry.base}年），不是${n}周年`,
+      `${alias}${rightText}周年`,
     );
   }
-  return out;
 }
 
 function cnNumber(n: number): string {
@@ -130,9 +117,8 @@ function predecessor(events: CongressEvent[], term: number, plenum: number): Con
   return best;
 }
 
-function checkEvents(ctx: RuleContext, date: DocumentDate): Finding[] {
-  const { text, index, facts } = ctx;
-  const out: Finding[] = [];
+function checkEvents(ctx: RuleContext, date: DocumentDate): void {
+  const { text, facts } = ctx;
   for (const m of eventMentions(ctx)) {
     const term = parseChineseNumber(m[1] as string);
     const plenum = m[2] ? parseChineseNumber(m[2]) : 0;
@@ -145,45 +131,38 @@ function checkEvents(ctx: RuleContext, date: DocumentDate): Finding[] {
     const name = eventName({ term, plenum });
     if (e) {
       if (future && date.iso > e.end) {
-        out.push(
-          index.finding(
-            'temporal',
-            'temporal/event-as-future',
-            'error',
-            m.index,
-            m[0].length,
-            `${name}已于${fmt(e.start)}召开，文档日期${fmt(date.iso)}不应表述为即将召开`,
-          ),
+        ctx.findings.add(
+          'temporal',
+          'temporal/event-as-future',
+          'error',
+          m.index,
+          m[0].length,
+          `${name}已于${fmt(e.start)}召开，文档日期${fmt(date.iso)}不应表述为即将召开`,
         );
       } else if (past && date.iso < e.start) {
-        out.push(
-          index.finding(
-            'temporal',
-            'temporal/event-as-past',
-            'error',
-            m.index,
-            m[0].length,
-            `${name}于${fmt(e.start)}召开，文档日期${fmt(date.iso)}时尚未召开`,
-          ),
+        ctx.findings.add(
+          'temporal',
+          'temporal/event-as-past',
+          'error',
+          m.index,
+          m[0].length,
+          `${name}于${fmt(e.start)}召开，文档日期${fmt(date.iso)}时尚未召开`,
         );
       }
     } else if (past) {
       const p = predecessor(facts.congresses, term, plenum);
       if (p && date.iso <= p.end) {
-        out.push(
-          index.finding(
-            'temporal',
-            'temporal/event-as-past',
-            'error',
-            m.index,
-            m[0].length,
-            `文档日期${fmt(date.iso)}时${name}尚未召开`,
-          ),
+        ctx.findings.add(
+          'temporal',
+          'temporal/event-as-past',
+          'error',
+          m.index,
+          m[0].length,
+          `文档日期${fmt(date.iso)}时${name}尚未召开`,
         );
       }
     }
   }
-  return out;
 }
 
 function fmt(iso: string): string {
@@ -191,10 +170,9 @@ function fmt(iso: string): string {
   return `${y}年${mo}月${d}日`;
 }
 
-function checkPlanClaims(ctx: RuleContext, date: DocumentDate): Finding[] {
-  const { text, index, facts } = ctx;
-  const out: Finding[] = [];
-  for (const m of text.matchAll(PLAN_CLAIM)) {
+function checkPlanClaims(ctx: RuleContext, date: DocumentDate): void {
+  const { index, facts } = ctx;
+  for (const m of index.matchAll(PLAN_CLAIM)) {
     const rel = m[1] as string;
     const year = m[2]
       ? Number(m[2])
@@ -208,103 +186,33 @@ function checkPlanClaims(ctx: RuleContext, date: DocumentDate): Finding[] {
     const first = m[4] === '开局' || m[4] === '起步' || m[4] === '第一';
     const want = first ? plan.start : plan.end;
     if (year === want) continue;
-    out.push(
-      index.finding(
-        'temporal',
-        'temporal/year-claim',
-        'error',
-        m.index,
-        m[0].length,
-        `“${plan.name}”规划期为${plan.start}—${plan.end}年，${year}年不是其${first ? '开局' : '收官'}之年`,
-      ),
+    ctx.findings.add(
+      'temporal',
+      'temporal/year-claim',
+      'error',
+      m.index,
+      m[0].length,
+      `“${plan.name}”规划期为${plan.start}—${plan.end}年，${year}年不是其${first ? '开局' : '收官'}之年`,
     );
   }
-  return out;
 }
 
-const NIAN = 0x5e74; // 年
-const RI = 0x65e5; // 日
-
-function isDigit(c: number | undefined): boolean {
-  return c !== undefined && c >= 0x30 && c <= 0x39;
-}
-
-function digitsAt(codes: Uint16Array, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (!isDigit(codes[k])) return false;
-  return true;
-}
-
-function numberAt(codes: Uint16Array, from: number, to: number): number {
-  let n = 0;
-  for (let k = from; k < to; k++) n = n * 10 + (codes[k] as number) - 0x30;
-  return n;
-}
-
-/**
- * Calls `fn` for each match of `(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})日)?` (global, leftmost,
- * greedy), found from the 月 characters instead of trying the regex at every offset. `year` is
- * NaN and `day` -1 when the match has none.
- */
-function forEachDate(
-  text: string,
-  codes: Uint16Array,
-  fn: (start: number, end: number, year: number, month: number, day: number) => void,
-): void {
-  let from = 0;
-  for (let j = text.indexOf('月'); j >= 0; j = text.indexOf('月', j + 1)) {
-    // Earliest start ≥ from whose match ends with this 月 (a start tries 年 first).
-    let start: number;
-    let monthStart: number;
-    if (
-      j - 7 >= from &&
-      digitsAt(codes, j - 7, j - 3) &&
-      codes[j - 3] === NIAN &&
-      digitsAt(codes, j - 2, j)
-    ) {
-      start = j - 7;
-      monthStart = j - 2;
-    } else if (
-      j - 6 >= from &&
-      digitsAt(codes, j - 6, j - 2) &&
-      codes[j - 2] === NIAN &&
-      isDigit(codes[j - 1])
-    ) {
-      start = j - 6;
-      monthStart = j - 1;
-    } else if (j - 2 >= from && digitsAt(codes, j - 2, j)) {
-      start = j - 2;
-      monthStart = j - 2;
-    } else if (j - 1 >= from && isDigit(codes[j - 1])) {
-      start = j - 1;
-      monthStart = j - 1;
-    } else continue;
-    let end = j + 1;
-    let day = -1;
-    if (isDigit(codes[j + 1]) && isDigit(codes[j + 2]) && codes[j + 3] === RI) {
-      day = numberAt(codes, j + 1, j + 3);
-      end = j + 4;
-    } else if (isDigit(codes[j + 1]) && codes[j + 2] === RI) {
-      day = numberAt(codes, j + 1, j + 2);
-      end = j + 3;
-    }
-    const year = start < monthStart ? numberAt(codes, start, start + 4) : NaN;
-    fn(start, end, year, numberAt(codes, monthStart, j), day);
-    from = end;
-  }
-}
-
-function checkFutureDates(ctx: RuleContext, date: DocumentDate): Finding[] {
+function checkFutureDates(ctx: RuleContext, date: DocumentDate): void {
   const { text, index } = ctx;
-  const out: Finding[] = [];
   const defaultYear = ctx.period ? Number(ctx.period.end.slice(0, 4)) : date.year;
   const today = date.year * 10000 + date.month * 100 + date.day;
   // Latest 年 before the current date and the next one (the dates come in text order).
   let lastNian = -1;
   let nextNian = text.indexOf('年');
-  forEachDate(text, index.codes, (start, end, explicitYear, month, dayOrNone) => {
-    const day = dayOrNone >= 0 ? dayOrNone : 1;
-    let year = explicitYear;
-    if (Number.isNaN(year)) {
+  const dates = findDates(text, index.codes);
+  for (let k = 0; k < dates.count; k++) {
+    const start = dates.at(k, START);
+    const end = dates.at(k, END);
+    const month = dates.at(k, MONTH);
+    const written = dates.at(k, DAY);
+    const day = written >= 0 ? written : 1;
+    let year = dates.at(k, YEAR);
+    if (year < 0) {
       while (nextNian >= 0 && nextNian < start) {
         lastNian = nextNian;
         nextNian = text.indexOf('年', nextNian + 1);
@@ -315,30 +223,27 @@ function checkFutureDates(ctx: RuleContext, date: DocumentDate): Finding[] {
         year = y.explicit ? y.year : defaultYear;
       } else year = defaultYear;
     }
-    if (year * 10000 + month * 100 + day <= today) return;
+    if (year * 10000 + month * 100 + day <= today) continue;
     const d = makeDate(year, month, day);
-    if (!d || d.iso <= date.iso) return;
+    if (!d || d.iso <= date.iso) continue;
     const length = end - start;
     const li = index.lineAt(start);
     const lineText = ctx.lines[li]?.text.trim() ?? '';
-    if (lineText.length <= length + 2) return; // the date line itself
+    if (lineText.length <= length + 2) continue; // the date line itself
     const [a, b] = sentenceAround(text, start, end);
     const sentence = text.slice(a, b);
-    if (FUTURE_SENTENCE.test(sentence)) return;
+    if (FUTURE_SENTENCE.test(sentence)) continue;
     let clauseEnd = end;
     while (clauseEnd < b && !/[，,；;]/.test(text[clauseEnd] as string)) clauseEnd++;
     const clause = text.slice(end, Math.min(b, clauseEnd + 30));
-    if (!PAST_CLAUSE.test(clause)) return;
-    out.push(
-      index.finding(
-        'temporal',
-        'temporal/future-date-as-past',
-        'warning',
-        start,
-        length,
-        `${fmt(d.iso)}晚于文档日期${fmt(date.iso)}，却按已发生的事情表述`,
-      ),
+    if (!PAST_CLAUSE.test(clause)) continue;
+    ctx.findings.add(
+      'temporal',
+      'temporal/future-date-as-past',
+      'warning',
+      start,
+      length,
+      `${fmt(d.iso)}晚于文档日期${fmt(date.iso)}，却按已发生的事情表述`,
     );
-  });
-  return out;
+  }
 }

@@ -1,5 +1,7 @@
+import type { MatchList } from '../matcher/double-array-matcher';
 import type { CompiledTerms } from '../terms/compile-terms';
-import type { Finding, TermCategory } from '../types';
+import { Scratch } from '../text/scratch';
+import type { TermCategory } from '../types';
 import { phraseMatches } from './phrase-scan';
 import type { RuleContext } from './rule-context';
 
@@ -11,9 +13,8 @@ const RULE_IDS: Record<TermCategory, string> = {
 };
 
 /** Canonical official formulations and the organization's own term list. */
-export function checkTerminology(ctx: RuleContext): Finding[] {
-  const { text, index, facts } = ctx;
-  const out: Finding[] = [];
+export function checkTerminology(ctx: RuleContext): void {
+  const { text, facts } = ctx;
   const phrases = phraseMatches(ctx);
   const found = phrases.canonical;
   for (let k = 0; k < found.count; k++) {
@@ -24,21 +25,29 @@ export function checkTerminology(ctx: RuleContext): Finding[] {
     const e = found.ends[k] as number;
     if (fact.notBefore?.includes(text[s - 1] ?? '')) continue;
     if (fact.notAfter?.includes(text[e] ?? '')) continue;
-    out.push(
-      index.finding(
-        'terminology',
-        'terminology/canonical',
-        fact.severity,
-        s,
-        e - s,
-        `${fact.note}：应为“${fact.canonical}”`,
-        fact.canonical,
-      ),
+    ctx.findings.add(
+      'terminology',
+      'terminology/canonical',
+      fact.severity,
+      s,
+      e - s,
+      `${fact.note}：应为“${fact.canonical}”`,
+      fact.canonical,
+      term,
     );
   }
-  if (ctx.terms) for (const f of organizationTerms(ctx, ctx.terms)) out.push(f);
-  return out;
+  if (ctx.terms) organizationTerms(ctx, ctx.terms);
 }
+
+// Working arrays reused across checks (see scratch.ts).
+const TERM_MATCHES: MatchList = {
+  count: 0,
+  starts: new Int32Array(0),
+  ends: new Int32Array(0),
+  ids: new Int32Array(0),
+};
+const FLAGGED_KEYS = new Scratch((n) => new Float64Array(n));
+const ACCEPTED_KEYS = new Scratch((n) => new Float64Array(n));
 
 /**
  * Sorts distinct keys ascending. The scan reports matches by end offset, so keys led by the
@@ -62,45 +71,96 @@ function sortNearlySorted(keys: Float64Array): Float64Array {
   return keys;
 }
 
+const ACCEPTED = 1;
+const FLAGGED = 2;
+
+/** Sort keys hold a match index in their low 21 bits. */
+const K = 2 ** 21;
+
+/** The match index of a sort key (exact: the key is an integer below 2^53). */
+function low(key: number): number {
+  // Cheaper than `key % K`, which is a floating-point remainder.
+  return key - Math.floor(key / K) * K;
+}
+
+/** What the rule needs of each entry, derived once per compiled list (not per text). */
+interface TermTables {
+  /** Per entry: ACCEPTED (preferred, canonical) or FLAGGED (forbidden, discouraged). */
+  kinds: Uint8Array;
+  /** Per entry: its finding message, built on first use. */
+  messages: (string | undefined)[];
+}
+
+const tablesCache = new WeakMap<CompiledTerms, TermTables>();
+
+function termTables(terms: CompiledTerms): TermTables {
+  let t = tablesCache.get(terms);
+  if (!t) {
+    const kinds = Uint8Array.from(terms.entries, (e) =>
+      e.category === 'preferred' || e.category === 'canonical' ? ACCEPTED : FLAGGED,
+    );
+    t = { kinds, messages: new Array<string | undefined>(terms.entries.length).fill(undefined) };
+    tablesCache.set(terms, t);
+  }
+  return t;
+}
+
 /**
  * Forbidden/discouraged terms, leftmost-longest and non-overlapping; a match lying inside an
  * occurrence of a longer preferred/canonical term is not reported (e.g. a forbidden 小康 inside
  * an accepted 全面建成小康社会).
  */
-function organizationTerms(ctx: RuleContext, terms: CompiledTerms): Finding[] {
-  const { index } = ctx;
-  const found = terms.scan(ctx.text);
-  // Sort keys pack (start, longest first, match index) into one double for a native numeric sort.
-  const K = 2 ** 21;
-  const flaggedKeys = new Float64Array(found.count);
-  const acceptedKeys = new Float64Array(found.count);
-  let flaggedCount = 0;
-  let acceptedCount = 0;
-  for (let k = 0; k < found.count; k++) {
-    const entry = terms.entries[found.ids[k] as number];
-    if (!entry) continue;
-    const s = found.starts[k] as number;
-    const len = Math.min(63, (found.ends[k] as number) - s);
-    if (entry.category === 'preferred' || entry.category === 'canonical')
-      acceptedKeys[acceptedCount++] = s * K + k;
-    else flaggedKeys[flaggedCount++] = (s * 64 + (63 - len)) * K + k;
-  }
+function organizationTerms(ctx: RuleContext, terms: CompiledTerms): void {
+  const found = phraseMatches(ctx).terms ?? terms.scan(ctx.text, TERM_MATCHES);
+  const tables = termTables(terms);
+  // Each pass is a function of its own: V8 optimizes a long loop while it runs, and code after
+  // it in the same function would then run unoptimized.
+  const flaggedKeys = FLAGGED_KEYS.get(found.count);
+  const acceptedKeys = ACCEPTED_KEYS.get(found.count);
+  const flaggedCount = sortKeys(found, tables.kinds, FLAGGED, flaggedKeys);
+  const acceptedCount = sortKeys(found, tables.kinds, ACCEPTED, acceptedKeys);
   const flagged = sortNearlySorted(flaggedKeys.subarray(0, flaggedCount));
   const accepted = sortNearlySorted(acceptedKeys.subarray(0, acceptedCount));
-  const out: Finding[] = [];
-  const messages = new Map<number, string>();
+  reportTerms(ctx, terms, tables.messages, found, flagged, accepted);
+}
+
+/**
+ * Writes the sort keys of the matches of entries of `kind` to `keys`; returns how many. Keys
+ * pack (start, longest first for flagged terms, match index) into one double for a native
+ * numeric sort.
+ */
+function sortKeys(found: MatchList, kinds: Uint8Array, kind: number, keys: Float64Array): number {
+  let count = 0;
+  for (let k = 0; k < found.count; k++) {
+    if (kinds[found.ids[k] as number] !== kind) continue;
+    const s = found.starts[k] as number;
+    const len = Math.min(63, (found.ends[k] as number) - s);
+    keys[count++] = kind === ACCEPTED ? s * K + k : (s * 64 + (63 - len)) * K + k;
+  }
+  return count;
+}
+
+/** Reports the flagged matches, in key order, that no longer accepted match covers. */
+function reportTerms(
+  ctx: RuleContext,
+  terms: CompiledTerms,
+  messages: (string | undefined)[],
+  found: MatchList,
+  flagged: Float64Array,
+  accepted: Float64Array,
+): void {
   let lastEnd = -1;
   let ai = 0;
   // Accepted matches that started at or before the current one, and the furthest they reach.
   let coverStart = -1;
   let coverEnd = -1;
   for (let f = 0; f < flagged.length; f++) {
-    const k = (flagged[f] as number) % K;
+    const k = low(flagged[f] as number);
     const s = found.starts[k] as number;
     const e = found.ends[k] as number;
     if (s < lastEnd) continue;
     while (ai < accepted.length && Math.floor((accepted[ai] as number) / K) <= s) {
-      const j = (accepted[ai] as number) % K;
+      const j = low(accepted[ai] as number);
       const as = found.starts[j] as number;
       const ae = found.ends[j] as number;
       if (ae > coverEnd || (ae === coverEnd && as < coverStart)) {
@@ -115,25 +175,23 @@ function organizationTerms(ctx: RuleContext, terms: CompiledTerms): Finding[] {
     const entry = terms.entries[id];
     if (!entry) continue;
     lastEnd = e;
-    let message = messages.get(id);
+    let message = messages[id];
     if (message === undefined) {
       const what = entry.category === 'forbidden' ? '禁用词' : '不推荐使用的词';
       const note = entry.note ? `（${entry.note}）` : '';
       const hint = entry.suggestion ? `，建议改为“${entry.suggestion}”` : '';
       message = `${what}“${entry.term}”${note}${hint}`;
-      messages.set(id, message);
+      messages[id] = message;
     }
-    out.push(
-      index.finding(
-        'terminology',
-        RULE_IDS[entry.category],
-        entry.severity ?? 'warning',
-        s,
-        e - s,
-        message,
-        entry.suggestion,
-      ),
+    ctx.findings.add(
+      'terminology',
+      RULE_IDS[entry.category],
+      entry.severity ?? 'warning',
+      s,
+      e - s,
+      message,
+      entry.suggestion,
+      entry.term,
     );
   }
-  return out;
 }

@@ -1,4 +1,111 @@
-import type { Category, Finding, Severity } from '../types';
+import { matchAllAt, matchFrom, PatternCandidates } from './pattern-scan';
+import { candidateTables } from './pattern-tables';
+import type { ScanPattern } from './pattern-scan';
+import { Scratch } from './scratch';
+
+// Working arrays reused across checks (see scratch.ts).
+const CODES = new Scratch((n) => new Uint16Array(n));
+const NEXT_SEEN = new Scratch((n) => new Int32Array(n));
+const REPEATS = new Scratch((n) => new Int32Array(n));
+const MARKS = new Scratch((n) => new Int32Array(n));
+const HASHES = new Scratch((n) => new Int32Array(n));
+
+const HASH_BASE = 31;
+// HASH_BASE^k for short segments; longer ones square-and-multiply.
+const POWERS = new Int32Array(512);
+POWERS[0] = 1;
+for (let k = 1; k < POWERS.length; k++) POWERS[k] = Math.imul(POWERS[k - 1] as number, HASH_BASE);
+
+function power(k: number): number {
+  if (k < POWERS.length) return POWERS[k] as number;
+  let result = 1;
+  let base = HASH_BASE;
+  for (let e = k; e > 0; e >>>= 1) {
+    if ((e & 1) !== 0) result = Math.imul(result, base);
+    base = Math.imul(base, base);
+  }
+  return result;
+}
+
+/** Prefix counts of trailing surrogates: entry i counts those in codes[0, i). */
+function lowSurrogatesBefore(codes: Uint16Array, n: number): Int32Array {
+  const low = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    const c = codes[i] as number;
+    low[i + 1] = (low[i] as number) + (c >= 0xdc00 && c <= 0xdfff ? 1 : 0);
+  }
+  return low;
+}
+
+// The passes below are separate functions with one loop each (V8 optimizes a long loop while it
+// runs; code after it in the same function would run unoptimized on every call).
+
+/**
+ * The pass over the code units, from the end backwards so that the units after each offset
+ * are known: pattern candidates need the next two, repeats the next occurrence of the same
+ * unit, the hashes the hash of the rest. Fills `codes`, `repeats`, `marks` (descending) and
+ * `hashes`.
+ */
+function scanUnits(
+  text: string,
+  codes: Uint16Array,
+  candidates: PatternCandidates,
+  repeats: Int32Array,
+  marks: Int32Array,
+  hashes: Int32Array,
+): { repeats: number; marks: number; surrogates: boolean } {
+  const n = text.length;
+  const { classOf, rowFlags, rowWords, pairBits } = candidateTables();
+  const nextSeen = NEXT_SEEN.get(65536).fill(0x7fffffff);
+  hashes[n] = 0;
+  let repeatCount = 0;
+  let markCount = 0;
+  let hash = 0;
+  let surrogates = 0;
+  let nextClass = classOf[0] as number;
+  for (let i = n - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    codes[i] = c;
+    surrogates |= (c & 0xf800) === 0xd800 ? 1 : 0;
+    const next = nextSeen[c] as number;
+    nextSeen[c] = i;
+    if (next - i <= 6) repeats[repeatCount++] = i;
+    hash = (Math.imul(hash, HASH_BASE) + c) | 0;
+    hashes[i] = hash;
+    // Most units matter to none of this: one small table says so. Else bit 4 — a clause
+    // mark; bit 1 — a pattern may start here if the next unit fits too (pairBits); bit 2 —
+    // a line break, after which line-start patterns may start.
+    const k = classOf[c] as number;
+    const flags = rowFlags[k] as number;
+    if (flags !== 0) {
+      if ((flags & 4) !== 0) marks[markCount++] = i;
+      const word = pairBits[k * rowWords + (nextClass >> 5)] as number;
+      const pair = (flags & 2) | ((word >>> (nextClass & 31)) & flags & 1);
+      if (pair !== 0) candidates.visit(codes, n, i, pair);
+    }
+    nextClass = k;
+  }
+  return { repeats: repeatCount, marks: markCount, surrogates: surrogates !== 0 };
+}
+
+/** The lines of a text split at `\n`. */
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    lines.push({ index: lines.length, start, text: text.slice(start, end) });
+    if (nl < 0) return lines;
+    start = nl + 1;
+  }
+}
+
+function lineStarts(lines: readonly Line[]): Int32Array {
+  const starts = new Int32Array(lines.length);
+  for (let l = 0; l < lines.length; l++) starts[l] = (lines[l] as Line).start;
+  return starts;
+}
 
 /** One line of the document (without its line break); `start` is a UTF-16 offset. */
 export interface Line {
@@ -7,50 +114,85 @@ export interface Line {
   text: string;
 }
 
-/** Line table over a normalized text, converting UTF-16 offsets to contract positions. */
+/**
+ * Index of a normalized text, built in one pass over its code units: the units themselves,
+ * the lines (UTF-16 offsets to contract positions), where the registered patterns can match,
+ * the clause marks, segment hashes and repeat candidates. Its arrays are reused by the next
+ * check (see scratch.ts): an index is valid during one check only.
+ */
 export class TextIndex {
   readonly text: string;
   readonly lines: Line[];
   /** UTF-16 code units of the text, padded with 8 zeros (fast indexed access for scans). */
   readonly codes: Uint16Array;
+  /**
+   * Offsets whose code unit occurs again within the next 6 units, descending: the only places
+   * where a doubled character or a repeated word of 2–6 characters can start.
+   */
+  readonly repeatStarts: Int32Array;
+  /** Offsets of the clause and sentence punctuation (`CLAUSE_MARKS`), ascending. */
+  readonly marks: Int32Array;
+  /** hashes[i]: polynomial hash of text[i, n) (see `hashOf`). */
+  private readonly hashes: Int32Array;
   private readonly starts: Int32Array;
-  private readonly hasSurrogates: boolean;
   /** lowSurrogatesBefore[i]: trailing surrogates in text[0, i) (only when there are any). */
   private readonly lowSurrogatesBefore: Int32Array | null;
+  /** Where the registered patterns can match (see `matchAll`). */
+  readonly candidates: PatternCandidates;
 
+  /** Indexes `text`; the patterns registered by then are located in the same pass. */
   constructor(text: string) {
     this.text = text;
-    const codes = new Uint16Array(text.length + 8);
-    let surrogates = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      codes[i] = c;
-      surrogates |= (c & 0xf800) === 0xd800 ? 1 : 0;
-    }
+    const n = text.length;
+    const codes = CODES.get(n + 8).subarray(0, n + 8);
+    codes.fill(0, n);
+    const candidates = new PatternCandidates();
+    const repeats = REPEATS.get(n);
+    const marks = MARKS.get(n);
+    const hashes = HASHES.get(n + 1);
+    const counts = scanUnits(text, codes, candidates, repeats, marks, hashes);
+    candidates.finish(codes, n);
     this.codes = codes;
-    this.hasSurrogates = surrogates !== 0;
-    if (this.hasSurrogates) {
-      const low = new Int32Array(text.length + 1);
-      for (let i = 0; i < text.length; i++) {
-        const c = codes[i] as number;
-        low[i + 1] = (low[i] as number) + (c >= 0xdc00 && c <= 0xdfff ? 1 : 0);
-      }
-      this.lowSurrogatesBefore = low;
-    } else this.lowSurrogatesBefore = null;
-    const lines: Line[] = [];
-    let start = 0;
-    for (;;) {
-      const nl = text.indexOf('\n', start);
-      const end = nl < 0 ? text.length : nl;
-      lines.push({ index: lines.length, start, text: text.slice(start, end) });
-      if (nl < 0) break;
-      start = nl + 1;
-    }
-    this.lines = lines;
-    this.starts = Int32Array.from(lines, (l) => l.start);
+    this.candidates = candidates;
+    this.repeatStarts = repeats.subarray(0, counts.repeats);
+    this.marks = marks.subarray(0, counts.marks).reverse();
+    this.hashes = hashes;
+    this.lowSurrogatesBefore = counts.surrogates ? lowSurrogatesBefore(codes, n) : null;
+    this.lines = splitLines(text);
+    this.starts = lineStarts(this.lines);
   }
 
   private lastLine = 0;
+
+  /** A 32-bit hash of text[from, to) that depends only on those code units. */
+  hashOf(from: number, to: number): number {
+    return (
+      ((this.hashes[from] as number) - Math.imul(this.hashes[to] as number, power(to - from))) | 0
+    );
+  }
+
+  /** Index in `marks` of the first mark at `offset` or later. */
+  marksFrom(offset: number): number {
+    const m = this.marks;
+    let lo = 0;
+    let hi = m.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((m[mid] as number) < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The matches of a registered pattern, exactly as `text.matchAll(pattern.regex)` gives them. */
+  matchAll(pattern: ScanPattern): RegExpExecArray[] {
+    return matchAllAt(this.text, this.candidates, pattern);
+  }
+
+  /** The leftmost match of a registered pattern starting at `from` or later, or null. */
+  matchFrom(pattern: ScanPattern, from: number): RegExpExecArray | null {
+    return matchFrom(this.text, this.candidates, pattern, from);
+  }
 
   /** 0-based index of the line holding a UTF-16 offset. */
   lineAt(offset: number): number {
@@ -72,42 +214,16 @@ export class TextIndex {
     return lo;
   }
 
-  private codePoints(from: number, to: number): number {
+  /** Code points in the UTF-16 range [from, to). */
+  codePointLength(from: number, to: number): number {
     const low = this.lowSurrogatesBefore;
     if (!low) return to - from;
     return to - from - ((low[to] as number) - (low[from] as number));
   }
 
-  /** Builds a finding for the UTF-16 range [offset, offset + length). */
-  finding(
-    category: Category,
-    rule: string,
-    severity: Severity,
-    offset: number,
-    length: number,
-    message: string,
-    suggestion?: string,
-  ): Finding {
-    const li = this.lineAt(offset);
-    const lineStart = this.starts[li] as number;
-    const line = li + 1;
-    const column = this.codePoints(lineStart, offset) + 1;
-    const codePoints = this.codePoints(offset, offset + length);
-    const excerpt = this.text.slice(offset, offset + length);
-    // Two literal shapes (no property added afterwards); `suggestion` only when given.
-    return suggestion === undefined
-      ? { category, rule, severity, line, column, length: codePoints, excerpt, message }
-      : {
-          category,
-          rule,
-          severity,
-          line,
-          column,
-          length: codePoints,
-          excerpt,
-          message,
-          suggestion,
-        };
+  /** Code points between the start of line `li` (0-based) and `offset`. */
+  codePointsFrom(li: number, offset: number): number {
+    return this.codePointLength(this.starts[li] as number, offset);
   }
 }
 
