@@ -3,6 +3,7 @@ import type { Database, UserRow } from '../../db/schema';
 import type { Actor } from '../access/data-scope';
 import { ownedRowVisible } from '../access/scope-query';
 import { offsetOf } from '../../shared/pagination';
+import { updateVersioned } from '../versioned-rows/versioned-row-sql';
 import { containsText } from '../../shared/sql-text';
 
 export interface UserListFilter {
@@ -165,14 +166,7 @@ export class UsersRepository {
     now: string,
     trx: Kysely<Database>,
   ): Promise<boolean> {
-    const result = await trx
-      .updateTable('users')
-      .set({ ...values, version: version + 1, updated_at: now })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return updateVersioned(trx, 'users', id, version, values, now);
   }
 
   /** Login bookkeeping; not a user edit, so the version is left alone. */

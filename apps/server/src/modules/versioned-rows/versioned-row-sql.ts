@@ -15,7 +15,7 @@ import { pathUpperBound } from '../access/data-scope';
 // incidents). Table and column names come from repositories, never from users.
 
 /** Tables whose rows carry `version`, `created_by`, `created_at`, `updated_at`, `deleted_at`. */
-export type VersionedTable = 'units' | 'people' | 'channels' | 'incidents';
+export type VersionedTable = 'units' | 'people' | 'channels' | 'incidents' | 'users';
 /** Versioned tables whose rows belong to a unit (`unit_id`) and are inserted as plain values. */
 export type UnitOwnedTable = 'people' | 'channels' | 'incidents';
 
