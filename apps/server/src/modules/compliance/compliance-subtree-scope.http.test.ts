@@ -116,6 +116,36 @@ describe('a requirement that counts subordinate units’ records (count scope �
     expect(cell.json<{ recordIds: number[] }>().recordIds).toEqual([record]);
   });
 
+  it('counts subordinate records for a user who sees only the unit, but lists no ids of them', async () => {
+    const clerkRole = await t.db.kysely
+      .selectFrom('roles')
+      .select('id')
+      .where('code', '=', 'clerk')
+      .executeTakeFirstOrThrow();
+    const created = await admin.post('/api/users', {
+      username: 'keyunclerk',
+      displayName: '党总支台账专员',
+      unitId: unit.keyun,
+      roleIds: [clerkRole.id],
+      password: 'Initial#2026ok',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const clerk = await t.login('keyunclerk', 'Initial#2026ok');
+    const changed = await clerk.post('/api/auth/password', {
+      oldPassword: 'Initial#2026ok',
+      newPassword: 'Changed#2026ok',
+    });
+    expect(changed.statusCode, changed.body).toBe(204);
+    const query = `unitId=${unit.keyun}&requirementId=${requirement.id}&period=2026`;
+    const seen = await clerk.get(`/api/compliance/records?${query}`);
+    expect(seen.statusCode, seen.body).toBe(200);
+    expect(seen.json()).toMatchObject({ count: 1, status: 'met', recordIds: [] });
+    const all = (await admin.get(`/api/compliance/records?${query}`)).json<{
+      recordIds: number[];
+    }>();
+    expect(all.recordIds).toHaveLength(1);
+  });
+
   it('sees a new record of another branch at once, in the sums above it only', async () => {
     await insertActivity(t.db.kysely, {
       unitId: unit.jiguan1!,

@@ -1,6 +1,7 @@
 import { AppError, notFound } from '../../errors/app-error';
 import type { Clock } from '../../shared/clock';
 import type { Actor } from '../access/data-scope';
+import { unitPathInScope } from '../access/data-scope';
 import type { FrameworkRepository } from '../framework/framework.repository';
 import type { FrameworkService } from '../framework/framework.service';
 import { toRule } from '../framework/framework.presenter';
@@ -195,6 +196,14 @@ export class ComplianceService {
       dueSoonDays,
       aliases,
     });
+    // Subordinate units' records count for the totals, but only those the actor may see are
+    // listed by id.
+    const hidden = new Set(
+      root ? records.filter((r) => !unitPathInScope(actor, r.unitPath)).map((r) => r.id) : [],
+    );
+    if (hidden.size > 0)
+      for (const status of statuses)
+        status.recordIds = status.recordIds.filter((id) => !hidden.has(id));
     return { period, asOf, dueSoonDays, framework, requirements, units, statuses };
   }
 
