@@ -8,6 +8,7 @@ import type {
   FrameworkRow,
   SubtypeAliasRow,
 } from '../../db/schema-framework';
+import { updateAtVersion } from '../versioned-rows/versioned-row-sql';
 
 export type FrameworkWithCounts = FrameworkRow & { area_count: number; requirement_count: number };
 export type NewRequirementRow = Omit<
@@ -90,13 +91,7 @@ export class FrameworkRepository {
     now: string,
     trx: Kysely<Database>,
   ): Promise<boolean> {
-    const result = await trx
-      .updateTable('frameworks')
-      .set({ ...values, version: version + 1, updated_at: now })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return updateAtVersion(trx, 'frameworks', id, version, values, now);
   }
 
   async delete(id: number, trx: Kysely<Database>): Promise<void> {
@@ -152,13 +147,7 @@ export class FrameworkRepository {
     now: string,
     trx: Kysely<Database>,
   ): Promise<boolean> {
-    const result = await trx
-      .updateTable('framework_areas')
-      .set({ ...values, version: version + 1, updated_at: now })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return updateAtVersion(trx, 'framework_areas', id, version, values, now);
   }
 
   async deleteArea(id: number, trx: Kysely<Database>): Promise<void> {
@@ -231,13 +220,7 @@ export class FrameworkRepository {
     now: string,
     trx: Kysely<Database>,
   ): Promise<boolean> {
-    const result = await trx
-      .updateTable('framework_requirements')
-      .set({ ...values, version: version + 1, updated_at: now })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return updateAtVersion(trx, 'framework_requirements', id, version, values, now);
   }
 
   async deleteRequirement(id: number, trx: Kysely<Database>): Promise<void> {

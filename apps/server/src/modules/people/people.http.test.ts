@@ -141,5 +141,25 @@ describe('people and responsibility assignments', () => {
       year: 2026,
     });
     expect(wrongUnit.json().message).toBe('人员不存在或不属于该单位');
+
+    // Edits carry the version they were made on; a stale one is refused and changes nothing.
+    const edited = await admin.patch(`/api/responsibilities/${direct.json().id}`, {
+      version: direct.json().version,
+      areas: ['宣传教育'],
+    });
+    expect(edited.statusCode).toBe(200);
+    expect(edited.json()).toMatchObject({
+      areas: ['宣传教育'],
+      version: direct.json().version + 1,
+    });
+    const stale = await admin.patch(`/api/responsibilities/${direct.json().id}`, {
+      version: direct.json().version,
+      areas: ['阵地管理'],
+    });
+    expect(stale.statusCode).toBe(409);
+    const after = (await admin.get(`/api/responsibilities?unitId=${unit.id}&year=2026`)).json();
+    expect(after.items.find((r: { id: number }) => r.id === direct.json().id)?.areas).toEqual([
+      '宣传教育',
+    ]);
   });
 });

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database, ResponsibilityRow } from '../../db/schema';
 import type { Actor } from '../access/data-scope';
 import { ownedRowVisible } from '../access/scope-query';
+import { updateAtVersion } from '../versioned-rows/versioned-row-sql';
 
 export type ResponsibilityWithPerson = ResponsibilityRow & { person_name: string; post: string };
 
@@ -61,13 +62,7 @@ export class ResponsibilitiesRepository {
     now: string,
     trx: Kysely<Database>,
   ): Promise<boolean> {
-    const result = await trx
-      .updateTable('responsibilities')
-      .set({ ...values, version: version + 1, updated_at: now })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return updateAtVersion(trx, 'responsibilities', id, version, values, now);
   }
 
   async delete(id: number, trx: Kysely<Database>): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, RoleRow } from '../../db/schema';
+import { updateAtVersion } from '../versioned-rows/versioned-row-sql';
 
 export interface RoleValues {
   name: string;
@@ -61,13 +62,7 @@ export class RolesRepository {
     now: string,
     trx: Kysely<Database>,
   ): Promise<boolean> {
-    const result = await trx
-      .updateTable('roles')
-      .set({ ...values, version: version + 1, updated_at: now })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return updateAtVersion(trx, 'roles', id, version, values, now);
   }
 
   async delete(id: number, trx: Kysely<Database>): Promise<void> {

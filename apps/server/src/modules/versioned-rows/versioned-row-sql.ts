@@ -11,11 +11,14 @@ import type { Database } from '../../db/schema';
 import { offsetOf } from '../../shared/pagination';
 import { pathUpperBound } from '../access/data-scope';
 
-// SQL shared by the repositories of versioned, soft-deleted rows (units, people, channels,
-// incidents). Table and column names come from repositories, never from users.
+// SQL shared by the repositories of versioned rows (optimistic updates), most of them soft
+// deleted. Table and column names come from repositories, never from users.
 
 /** Tables whose rows carry `version`, `created_by`, `created_at`, `updated_at`, `deleted_at`. */
-export type VersionedTable = 'units' | 'people' | 'channels' | 'incidents' | 'users';
+export type VersionedTable = 'units' | 'people' | 'channels' | 'incidents' | 'users' | 'activities';
+/** Tables whose rows carry `version` and `updated_at` and are deleted outright. */
+export type HardDeletedVersionedTable =
+  'roles' | 'responsibilities' | 'frameworks' | 'framework_areas' | 'framework_requirements';
 /** Versioned tables whose rows belong to a unit (`unit_id`) and are inserted as plain values. */
 export type UnitOwnedTable = 'people' | 'channels' | 'incidents';
 
@@ -81,7 +84,7 @@ export async function insertVersioned<T extends UnitOwnedTable>(
  * Optimistic update of a live row: applies `values` only if the row still has `version`, and
  * bumps it. False means someone else changed (or deleted) the row first.
  */
-export async function updateVersioned<T extends VersionedTable>(
+export function updateVersioned<T extends VersionedTable>(
   trx: Kysely<Database>,
   table: T,
   id: number,
@@ -89,13 +92,39 @@ export async function updateVersioned<T extends VersionedTable>(
   values: Updateable<Database[T]>,
   now: string,
 ): Promise<boolean> {
-  const target: VersionedTable = table;
+  return bumpVersion(trx, table, id, version, values, now, true);
+}
+
+/**
+ * Optimistic update of a row that is deleted outright (no `deleted_at`): applies `values` only if
+ * the row still has `version`, and bumps it. False means someone else changed or deleted it.
+ */
+export function updateAtVersion<T extends HardDeletedVersionedTable>(
+  trx: Kysely<Database>,
+  table: T,
+  id: number,
+  version: number,
+  values: Updateable<Database[T]>,
+  now: string,
+): Promise<boolean> {
+  return bumpVersion(trx, table, id, version, values, now, false);
+}
+
+async function bumpVersion(
+  trx: Kysely<Database>,
+  target: VersionedTable | HardDeletedVersionedTable,
+  id: number,
+  version: number,
+  values: Updateable<Database[VersionedTable | HardDeletedVersionedTable]>,
+  now: string,
+  liveOnly: boolean,
+): Promise<boolean> {
   const result = await trx
     .updateTable(target)
     .set({ ...values, version: version + 1, updated_at: now })
     .where('id', '=', id)
     .where('version', '=', version)
-    .where('deleted_at', 'is', null)
+    .$if(liveOnly, (query) => query.where(sql<SqlBool>`deleted_at is null`))
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

@@ -9,6 +9,7 @@ import { pathUpperBound } from '../../access/data-scope';
 import { ownedRowVisible } from '../../access/scope-query';
 import { activityMatches } from '../search/search-sql';
 import type { SearchToken } from '../search/search-tokens';
+import { updateVersioned } from '../../versioned-rows/versioned-row-sql';
 
 export type ActivityWithUnit = ActivityRow & { unit_name: string };
 export type ActivityListRow = ActivityWithUnit & { evidence_count: number };
@@ -259,14 +260,7 @@ export class ActivitiesRepository {
     now: string,
     trx: Kysely<Database>,
   ): Promise<boolean> {
-    const result = await trx
-      .updateTable('activities')
-      .set({ ...values, version: version + 1, updated_at: now })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) return false;
+    if (!(await updateVersioned(trx, 'activities', id, version, values, now))) return false;
     await this.replaceAreas(id, areas, trx);
     return true;
   }
