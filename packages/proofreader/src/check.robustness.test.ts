@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check } from './index';
+import { check, warmUp } from './index';
 
 // Adversarial inputs: each must finish quickly (no quadratic paths) and not throw.
 const CASES: Record<string, string> = {
@@ -26,4 +26,30 @@ describe('check on adversarial input', () => {
       expect(performance.now() - t0).toBeLessThan(8000);
     });
   }
+});
+
+describe('finding objects', () => {
+  it('carry exactly the contract fields, in order, and a suggestion only when there is one', () => {
+    const { findings } = check('关于XX的报告\n今年是新中国成立70周年,的的确确要求。', {
+      date: '2024-07-10',
+    });
+    const base = ['category', 'rule', 'severity', 'line', 'column', 'length', 'excerpt', 'message'];
+    expect(findings.length).toBeGreaterThan(2);
+    for (const f of findings) {
+      const keys = Object.keys(f);
+      expect(keys).toEqual(f.suggestion === undefined ? base : [...base, 'suggestion']);
+      expect(JSON.parse(JSON.stringify(f))).toEqual({ ...f });
+    }
+    expect(findings.some((f) => 'suggestion' in f)).toBe(true);
+    expect(findings.some((f) => !('suggestion' in f))).toBe(true);
+  });
+});
+
+describe('warmUp', () => {
+  it('prepares the engine without changing what a check finds', () => {
+    const text = '关于XX的报告\n今年是新中国成立70周年,的的确确要求。';
+    const before = check(text, { date: '2024-07-10' });
+    warmUp();
+    expect(check(text, { date: '2024-07-10' })).toEqual(before);
+  });
 });

@@ -1,5 +1,5 @@
 // Public API of the proofreader engine (no I/O). See DESIGN.md "Proofreader contract".
-export { check } from './check';
+export { check, warmUp } from './check';
 export type { CheckOptions, CheckResult } from './check';
 export { inferDocumentDate } from './date/infer-document-date';
 export { compileTerms } from './terms/compile-terms';

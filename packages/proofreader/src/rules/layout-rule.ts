@@ -1,4 +1,4 @@
-import { HAN } from '../text/text-index';
+import { HAN, hasText } from '../text/text-index';
 import { scanPattern } from '../text/pattern-scan';
 import type { RuleContext } from './rule-context';
 
@@ -83,7 +83,7 @@ function spaces(ctx: RuleContext): void {
 /** Lines broken in the middle of a sentence. */
 function hardBreaks(ctx: RuleContext): void {
   const { lines } = ctx;
-  const firstText = lines.findIndex((l) => l.text.trim().length > 0);
+  const firstText = lines.findIndex((l) => hasText(l.text));
   for (let i = 0; i + 1 < lines.length; i++) {
     const line = lines[i] as (typeof lines)[number];
     const next = lines[i + 1] as (typeof lines)[number];

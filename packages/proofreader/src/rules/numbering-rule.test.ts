@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { excerpts, find } from '../../test/helpers';
+import { TextIndex } from '../text/text-index';
+import { enumerators } from './numbering-rule';
+import type { RuleContext } from './rule-context';
 
 describe('numbering rule', () => {
   it('flags a skipped first-level heading with the expected number', () => {
@@ -36,5 +39,34 @@ describe('numbering rule', () => {
 
   it('does not read 统一是 or 唯一要 as enumerators', () => {
     expect(excerpts('numbering', '标题\n思想统一是前提，二是无关。唯一要求是落实。')).toEqual([]);
+  });
+});
+
+describe('enumerators', () => {
+  it('finds exactly what the enumerator regex finds after a clause break (random texts)', () => {
+    const oracle =
+      /([一二三四五六七八九十]+)(是|要|则|抓)(?=[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF“])/g;
+    const before = ' \t\u3000。；;，,：:！？\n';
+    const alphabet = '一二三十十是要则抓“，。；党委甲 \nX';
+    let seed = 7;
+    const rnd = (): number => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed / 0x7fffffff;
+    };
+    let found = 0;
+    for (let round = 0; round < 300; round++) {
+      const length = 1 + Math.floor(rnd() * 60);
+      const text = Array.from(
+        { length },
+        () => alphabet[Math.floor(rnd() * alphabet.length)] as string,
+      ).join('');
+      const expected = [...text.matchAll(oracle)]
+        .filter((m) => m.index === 0 || before.includes(text[m.index - 1] as string))
+        .map((m) => [m.index, m[1], m[2]]);
+      const ctx = { text, index: new TextIndex(text) } as unknown as RuleContext;
+      expect(enumerators(ctx).map((e) => [e.at, e.word, e.suffix])).toEqual(expected);
+      found += expected.length;
+    }
+    expect(found).toBeGreaterThan(50);
   });
 });

@@ -1,5 +1,5 @@
 import { parseChineseNumber } from '../date/chinese-numerals';
-import { charTable, HAN } from '../text/text-index';
+import { charTable, HAN, hasText, isHanCode } from '../text/text-index';
 import { scanPattern } from '../text/pattern-scan';
 import type { Line } from '../text/text-index';
 import type { RuleContext } from './rule-context';
@@ -22,6 +22,29 @@ const LEVELS: { re: RegExp; name: string; format: (n: number) => string }[] = [
 ];
 const ENUM = scanPattern(new RegExp(`(${CN})(是|要|则|抓)(?=[${HAN}“])`, 'g'));
 const ENUM_BEFORE = charTable(' \t\u3000。；;，,：:！？\n');
+const CN_DIGIT = charTable('一二三四五六七八九十');
+const AFTER_NUMBER = charTable('、.．');
+
+/**
+ * False when no heading marker (`LEVELS`) can start line text `t`: most lines start with
+ * something else, or with a number that is not followed by 、 or a dot (5月3日…).
+ */
+function mayBeHeading(t: string): boolean {
+  const c0 = t.charCodeAt(0);
+  if (HEADING_START[c0] === 0) return false;
+  if (c0 >= 0x30 && c0 <= 0x39) {
+    const c1 = t.charCodeAt(1);
+    return AFTER_NUMBER[t.charCodeAt(c1 >= 0x30 && c1 <= 0x39 ? 2 : 1)] === 1;
+  }
+  if (CN_DIGIT[c0] === 1) {
+    let k = 1;
+    while (CN_DIGIT[t.charCodeAt(k)] === 1) k++;
+    return AFTER_NUMBER[t.charCodeAt(k)] === 1;
+  }
+  return true;
+}
+const ENUM_SUFFIX = charTable('是要则抓');
+const OPENING_QUOTE = 0x201c;
 const HEADING_START = charTable('一二三四五六七八九十（(0123456789 \t\u3000');
 
 function cn(n: number): string {
@@ -29,6 +52,50 @@ function cn(n: number): string {
   if (n < 10) return d[n] ?? '';
   const tens = Math.floor(n / 10);
   return `${tens === 1 ? '' : (d[tens] ?? '')}十${d[n % 10] ?? ''}`;
+}
+
+/** An enumerator: its numeral (一, 十一 …) at `at`, then its suffix (是, 要, 则, 抓). */
+interface Enumerator {
+  at: number;
+  word: string;
+  suffix: string;
+}
+
+/**
+ * The enumerators that start a clause (at the start of the text or after `ENUM_BEFORE`): the
+ * matches of `ENUM`, found by walking the code units from the index's candidate starts.
+ */
+export function enumerators(ctx: RuleContext): Enumerator[] {
+  const { text, index } = ctx;
+  const { codes } = index;
+  const out: Enumerator[] = [];
+  const starts =
+    ENUM.sets && ENUM.id < index.candidates.size ? index.candidates.starts(ENUM.id) : null;
+  if (!starts) {
+    for (const m of index.matchAll(ENUM)) {
+      if (m.index === 0 || ENUM_BEFORE[text.charCodeAt(m.index - 1)] === 1) {
+        out.push({ at: m.index, word: m[1] as string, suffix: m[2] as string });
+      }
+    }
+    return out;
+  }
+  // `[一…十]+` cannot give back a unit to the suffix (none is a numeral): a match is a whole
+  // run of numerals followed by a suffix, found from its first candidate start.
+  let from = 0;
+  for (let k = 0; k < starts.length; k++) {
+    const a = starts[k] as number;
+    if (a < from) continue;
+    let b = a;
+    while (CN_DIGIT[codes[b] as number] === 1) b++;
+    if (b === a || ENUM_SUFFIX[codes[b] as number] === 0) continue;
+    const after = codes[b + 1] as number;
+    if (b + 1 >= text.length || !(isHanCode(after) || after === OPENING_QUOTE)) continue;
+    from = b + 1;
+    if (a === 0 || ENUM_BEFORE[codes[a - 1] as number] === 1) {
+      out.push({ at: a, word: text.slice(a, b), suffix: text[b] as string });
+    }
+  }
+  return out;
 }
 
 /** What the walk through the document remembers: next number per level, the last level, the series. */
@@ -42,21 +109,20 @@ interface NumberingState {
 export function checkNumbering(ctx: RuleContext): void {
   const { lines } = ctx;
   const state: NumberingState = { expected: [1, 1, 1, 1], lastLevel: -1, series: null };
-  const titleLine = lines.find((l) => l.text.trim().length > 0)?.index ?? -1;
+  const titleLine = lines.find((l) => hasText(l.text))?.index ?? -1;
   // Enumerators found in one pass over the text, consumed line by line.
-  const enums = ctx.index
-    .matchAll(ENUM)
-    .filter((e) => e.index === 0 || ENUM_BEFORE[ctx.text.charCodeAt(e.index - 1)] === 1);
+  const enums = enumerators(ctx);
   let ei = 0;
-  for (const line of lines) {
+  for (let l = 0; l < lines.length; l++) {
+    const line = lines[l] as Line;
     const t = line.text;
-    if (line.index !== titleLine && t.length > 0 && HEADING_START[t.charCodeAt(0)] === 1) {
+    if (line.index !== titleLine && t.length > 0 && mayBeHeading(t)) {
       checkHeading(ctx, state, line);
     }
     const lineEnd = line.start + t.length;
-    while (ei < enums.length && (enums[ei] as RegExpExecArray).index < line.start) ei++;
-    for (; ei < enums.length && (enums[ei] as RegExpExecArray).index < lineEnd; ei++) {
-      checkEnumerator(ctx, state, enums[ei] as RegExpExecArray);
+    while (ei < enums.length && (enums[ei] as Enumerator).at < line.start) ei++;
+    for (; ei < enums.length && (enums[ei] as Enumerator).at < lineEnd; ei++) {
+      checkEnumerator(ctx, state, enums[ei] as Enumerator);
     }
   }
 }
@@ -105,9 +171,8 @@ function checkHeading(ctx: RuleContext, state: NumberingState, line: Line): void
 }
 
 /** An enumerator (二是) against the series it continues. */
-function checkEnumerator(ctx: RuleContext, state: NumberingState, e: RegExpExecArray): void {
-  const word = e[1] as string;
-  const suffix = e[2] as string;
+function checkEnumerator(ctx: RuleContext, state: NumberingState, e: Enumerator): void {
+  const { word, suffix } = e;
   const n = parseChineseNumber(word);
   if (n === 1) {
     state.series = { n: 1, suffix };
@@ -115,7 +180,7 @@ function checkEnumerator(ctx: RuleContext, state: NumberingState, e: RegExpExecA
   }
   const { series } = state;
   if (!series || Number.isNaN(n)) return;
-  const at = e.index;
+  const at = e.at;
   if (n !== series.n + 1) {
     ctx.findings.add(
       'numbering',

@@ -18,8 +18,12 @@ export interface PhraseMatches {
   canonical: MatchList;
   variantOf: readonly string[];
   canonicalTerms: readonly string[];
-  /** The organization's term matches when they came from the same scan, else null. */
+  /**
+   * When the organization's terms came from the same scan: all its matches, of which those
+   * with an id below `termCount` are term matches (ids index the term entries); else null.
+   */
   terms: MatchList | null;
+  termCount: number;
 }
 
 const matcherCache = new WeakMap<Facts, DoubleArrayMatcher>();
@@ -57,11 +61,11 @@ function add(list: MatchList, start: number, end: number, id: number): void {
   list.ids[k] = id;
 }
 
-// The raw matches and the term matches, in arrays reused across checks (see scratch.ts); the
-// phrase lists handed to the rules are copied out of them.
+// The raw matches and the lists made from them, in arrays reused across checks (see
+// scratch.ts): the lists are valid during one check.
 const ALL_MATCHES = matchList(0);
-const TERM_MATCHES = matchList(0);
-const PHRASE_MATCHES = matchList(0);
+const TYPO_MATCHES = matchList(0);
+const CANONICAL_MATCHES = matchList(0);
 
 /** The curated phrases (and maybe the organization's terms) in the text, scanned once. */
 export function phraseMatches(ctx: RuleContext): PhraseMatches {
@@ -69,44 +73,40 @@ export function phraseMatches(ctx: RuleContext): PhraseMatches {
   const kw = phraseKeywords(ctx.facts);
   const combined = ctx.terms ? combinedMatcher(ctx.terms, ctx.facts) : null;
   const found = (combined?.matcher ?? phraseMatcher(ctx.facts)).scan(ctx.text, ALL_MATCHES);
-  const terms = combined ? reset(TERM_MATCHES, found.count) : null;
-  const phrases = reset(PHRASE_MATCHES, found.count);
-  if (combined && terms) splitCombined(found, combined, terms, phrases);
-  else copyMatches(found, phrases);
-  const typo = matchList(phrases.count);
-  const canonical = matchList(phrases.count);
-  byList(phrases, kw, typo, canonical);
+  const typo = reset(TYPO_MATCHES, found.count);
+  const canonical = reset(CANONICAL_MATCHES, found.count);
+  if (combined) splitCombined(found, combined, kw, typo, canonical);
+  else byList(found, kw, typo, canonical);
   const m: PhraseMatches = {
     typo,
     canonical,
     variantOf: kw.variantOf,
     canonicalTerms: kw.canonicalTerms,
-    terms,
+    terms: combined ? found : null,
+    termCount: combined?.termCount ?? 0,
   };
   ctx.shared.phrases = m;
   return m;
 }
 
-/** Splits a combined scan into term matches and phrase-keyword matches. */
+/** The typo-word and canonical-variant matches of a combined scan. */
 function splitCombined(
   found: MatchList,
   combined: CombinedMatcher,
-  terms: MatchList,
-  phrases: MatchList,
+  kw: PhraseKeywords,
+  typo: MatchList,
+  canonical: MatchList,
 ): void {
+  const { phraseOf } = combined;
   for (let k = 0; k < found.count; k++) {
-    const id = found.ids[k] as number;
+    const p = phraseOf[found.ids[k] as number] as number;
+    if (p < 0) continue;
     const s = found.starts[k] as number;
     const e = found.ends[k] as number;
-    if (id < combined.termCount) add(terms, s, e, id);
-    const p = combined.phraseOf[id] as number;
-    if (p >= 0) add(phrases, s, e, p);
-  }
-}
-
-function copyMatches(found: MatchList, into: MatchList): void {
-  for (let k = 0; k < found.count; k++) {
-    add(into, found.starts[k] as number, found.ends[k] as number, found.ids[k] as number);
+    const t = kw.typoOf[p] as number;
+    if (t >= 0) add(typo, s, e, t);
+    const c = kw.canonicalOf[p] as number;
+    if (c >= 0) add(canonical, s, e, c);
   }
 }
 

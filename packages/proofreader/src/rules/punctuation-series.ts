@@ -10,18 +10,27 @@ const SERIES_STOP = charTable('、，。；：！？,;:!?\n');
 const DUNHAO = 0x3001; // 、
 const COMMA = 0xff0c; // ，
 
+// Items are at most 6 units long: the scans for an item's other end give up after 7.
+const MAX_ITEM = 6;
+
 /** Start of the item ending right before `sep` (backwards) — a short Han phrase — or -1. */
 function itemBefore(codes: Uint16Array, from: number, sep: number): number {
   let a = sep;
-  while (a > from && SERIES_STOP[codes[a - 1] as number] === 0) a--;
-  return isSeriesItem(codes, a, sep) ? a : -1;
+  const limit = Math.max(from, sep - MAX_ITEM - 1);
+  while (a > limit && SERIES_STOP[codes[a - 1] as number] === 0) a--;
+  return isSeriesItem(codes, a, sep) && (a === from || SERIES_STOP[codes[a - 1] as number] === 1)
+    ? a
+    : -1;
 }
 
 /** End of the item starting right after `sep` (the line ends at `to`), or -1. */
 function itemAfter(codes: Uint16Array, to: number, sep: number): number {
   let b = sep + 1;
-  while (b < to && SERIES_STOP[codes[b] as number] === 0) b++;
-  return isSeriesItem(codes, sep + 1, b) ? b : -1;
+  const limit = Math.min(to, sep + MAX_ITEM + 2);
+  while (b < limit && SERIES_STOP[codes[b] as number] === 0) b++;
+  return isSeriesItem(codes, sep + 1, b) && (b === to || SERIES_STOP[codes[b] as number] === 1)
+    ? b
+    : -1;
 }
 
 function isSeriesItem(codes: Uint16Array, a: number, b: number): boolean {

@@ -2,19 +2,21 @@ import type { Scratch } from '../text/scratch';
 
 /**
  * Open-addressing table of text segments keyed by a 32-bit hash, remembering the first
- * occurrence; equal hashes are confirmed by comparing the code units. Probing reads only a
- * compact array of keys (hash | 1, 0 for an empty slot), so that a large table's probes stay
- * in cache; starts and lengths are read on a key match only.
+ * occurrence and a tag given with it; equal hashes are confirmed by comparing the code units.
+ * Probing reads only a compact array of 16-bit fingerprints (high hash bits | 1, 0 for an
+ * empty slot), so that a large table's probes stay in cache; a slot's hash, start, length and
+ * tag are stored side by side (one cache line to write on insertion, one to read when the
+ * fingerprint matches).
  */
 export class SegmentTable {
-  private keys: Int32Array;
-  private starts: Int32Array;
-  private lengths: Int32Array;
+  private keys: Uint16Array;
+  /** (hash, start, length, tag) per slot. */
+  private records: Int32Array;
   private mask: number;
-  private used = 0;
-  /** Slots filled since the last clear, so a small table can be reused cheaply. */
-  private filled = new Int32Array(64);
-  private filledCount = 0;
+  /** Slots that may be filled before the table grows (three quarters of them). */
+  private room: number;
+  /** The tag of the segment found by the last `seen` that found one. */
+  tag = 0;
 
   /** `scratch`, when given, lends the initial arrays (see scratch.ts). */
   constructor(
@@ -23,45 +25,37 @@ export class SegmentTable {
     scratch?: Scratch<Int32Array>,
   ) {
     let size = 16;
-    while (size < capacity * 2) size *= 2;
-    const store = scratch ? scratch.get(3 * size) : new Int32Array(3 * size);
-    this.keys = store.subarray(0, size).fill(0);
-    this.starts = store.subarray(size, 2 * size);
-    this.lengths = store.subarray(2 * size, 3 * size);
+    while (3 * size < 4 * capacity) size *= 2;
+    // The keys take the last size / 2 elements of the store.
+    const store = scratch ? scratch.get(4.5 * size) : new Int32Array(4.5 * size);
+    this.records = store.subarray(0, 4 * size);
+    this.keys = new Uint16Array(store.buffer, store.byteOffset + 16 * size, size).fill(0);
     this.mask = size - 1;
+    this.room = (3 * size) >> 2;
   }
 
-  /** Offset of an earlier equal segment, or -1 after recording this one. */
-  seen(hash: number, start: number, length: number): number {
-    if (this.used * 2 > this.mask) this.rehash();
-    const key = hash | 1;
-    const { keys } = this;
-    for (let slot = key & this.mask; ; slot = (slot + 1) & this.mask) {
+  /**
+   * Offset of an earlier equal segment (its tag in `tag`), or -1 after recording this one
+   * with `tag`.
+   */
+  seen(hash: number, start: number, length: number, tag = 0): number {
+    const key = (hash >>> 16) | 1;
+    const { keys, records } = this;
+    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
       const k = keys[slot] as number;
       if (k === 0) {
-        keys[slot] = key;
-        this.starts[slot] = start;
-        this.lengths[slot] = length;
-        this.used++;
-        if (this.filledCount === this.filled.length) {
-          const grown = new Int32Array(this.filled.length * 2);
-          grown.set(this.filled);
-          this.filled = grown;
-        }
-        this.filled[this.filledCount++] = slot;
+        this.insert(slot, hash, start, length, tag);
         return -1;
       }
-      if (k !== key || this.lengths[slot] !== length) continue;
-      const s = this.starts[slot] as number;
-      if (this.equal(s, start, length)) return s;
+      if (k !== key) continue;
+      const r = 4 * slot;
+      const s = records[r + 1] as number;
+      if (records[r] !== hash || records[r + 2] !== length || !this.equal(s, start, length)) {
+        continue;
+      }
+      this.tag = records[r + 3] as number;
+      return s;
     }
-  }
-
-  /** Forgets every segment (cost proportional to the number recorded). */
-  clear(): void {
-    for (let k = 0; k < this.filledCount; k++) this.keys[this.filled[k] as number] = 0;
-    this.filledCount = 0;
-    this.used = 0;
   }
 
   private equal(a: number, b: number, len: number): boolean {
@@ -70,35 +64,32 @@ export class SegmentTable {
     return true;
   }
 
-  private rehash(): void {
-    const { keys, starts, lengths } = this;
-    const size = keys.length * 2;
-    const store = new Int32Array(3 * size);
-    this.keys = store.subarray(0, size);
-    this.starts = store.subarray(size, 2 * size);
-    this.lengths = store.subarray(2 * size, 3 * size);
-    this.mask = size - 1;
-    this.used = 0;
-    this.filledCount = 0;
-    for (let slot = 0; slot < keys.length; slot++) {
-      if (keys[slot] === 0) continue;
-      this.insert(keys[slot] as number, starts[slot] as number, lengths[slot] as number);
-    }
+  private insert(slot: number, hash: number, start: number, length: number, tag: number): void {
+    this.keys[slot] = (hash >>> 16) | 1;
+    const r = 4 * slot;
+    this.records[r] = hash;
+    this.records[r + 1] = start;
+    this.records[r + 2] = length;
+    this.records[r + 3] = tag;
+    if (--this.room === 0) this.grow();
   }
 
-  /** Puts a recorded segment back after a rehash (keys are distinct entries). */
-  private insert(key: number, start: number, length: number): void {
-    let slot = key & this.mask;
-    while (this.keys[slot] !== 0) slot = (slot + 1) & this.mask;
-    this.keys[slot] = key;
-    this.starts[slot] = start;
-    this.lengths[slot] = length;
-    this.used++;
-    if (this.filledCount === this.filled.length) {
-      const grown = new Int32Array(this.filled.length * 2);
-      grown.set(this.filled);
-      this.filled = grown;
+  /** Doubles the table (its entries are distinct: each takes the first free slot it probes). */
+  private grow(): void {
+    const { keys, records } = this;
+    const size = keys.length * 2;
+    this.records = new Int32Array(4 * size);
+    this.keys = new Uint16Array(size);
+    this.mask = size - 1;
+    this.room = (3 * size) >> 2;
+    for (let old = 0; old < keys.length; old++) {
+      if (keys[old] === 0) continue;
+      const r = 4 * old;
+      let slot = (records[r] as number) & this.mask;
+      while (this.keys[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.keys[slot] = keys[old] as number;
+      this.records.set(records.subarray(r, r + 4), 4 * slot);
+      this.room--;
     }
-    this.filled[this.filledCount++] = slot;
   }
 }

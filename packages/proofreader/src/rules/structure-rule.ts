@@ -1,5 +1,7 @@
 import type { DocumentKind } from '../types';
 import { scanPattern } from '../text/pattern-scan';
+import { hasText } from '../text/text-index';
+import type { Line } from '../text/text-index';
 import type { RuleContext } from './rule-context';
 
 const TITLE_WORDS =
@@ -10,9 +12,13 @@ const NEXT_STEPS =
 const DATE_LINE =
   /^(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$/;
 const HEADING = /^[\s\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/;
-// The same searches over the whole text, through the shared pattern scan.
+// The same searches over the whole text, through the shared pattern scan; only whether there
+// is a match counts, so NEXT_STEPS's optional 工作 before 打算 is left out (the scan would
+// otherwise try every 工作 in the text).
 const PROBLEMS_IN_TEXT = scanPattern(new RegExp(PROBLEMS.source, 'g'));
-const NEXT_STEPS_IN_TEXT = scanPattern(new RegExp(NEXT_STEPS.source, 'g'));
+const NEXT_STEPS_IN_TEXT = scanPattern(
+  new RegExp(NEXT_STEPS.source.replace('(?:工作)?打算', '打算'), 'g'),
+);
 
 const REQUIRES: Record<
   DocumentKind,
@@ -33,11 +39,20 @@ export function inferKind(text: string): DocumentKind {
   return 'other';
 }
 
+/** The last `count` lines holding text, in document order. */
+function lastLinesWithText(lines: readonly Line[], count: number): Line[] {
+  const out: Line[] = [];
+  for (let l = lines.length - 1; l >= 0 && out.length < count; l--) {
+    const line = lines[l] as Line;
+    if (hasText(line.text)) out.unshift(line);
+  }
+  return out;
+}
+
 /** Title, required sections per document kind, and the signature/date block. */
 export function checkStructure(ctx: RuleContext): void {
   const { index, lines, text } = ctx;
-  const nonEmpty = lines.filter((l) => l.text.trim().length > 0);
-  const first = nonEmpty[0];
+  const first = lines.find((l) => hasText(l.text));
   if (!first) return;
   const title = first.text.trim();
   const titleLike = title.length <= 60 && !/[。；！？]$/.test(title) && TITLE_WORDS.test(title);
@@ -52,7 +67,12 @@ export function checkStructure(ctx: RuleContext): void {
     );
   }
   const req = REQUIRES[ctx.kind];
-  const headings = nonEmpty.filter((l) => HEADING.test(l.text)).map((l) => l.text);
+  // A heading marker is text, so blank lines never match.
+  const headings: string[] = [];
+  for (let l = 0; l < lines.length; l++) {
+    const t = (lines[l] as Line).text;
+    if (HEADING.test(t)) headings.push(t);
+  }
   const end = text.length;
   if (
     req.problems &&
@@ -83,7 +103,7 @@ export function checkStructure(ctx: RuleContext): void {
     );
   }
   if (req.signature) {
-    const tail = nonEmpty.slice(-3).map((l) => l.text.trim());
+    const tail = lastLinesWithText(lines, 3).map((l) => l.text.trim());
     const hasDate = tail.some((l) => DATE_LINE.test(l));
     if (!hasDate) {
       ctx.findings.add(

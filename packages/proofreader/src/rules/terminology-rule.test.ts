@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { check, compileTerms } from '../index';
 import { excerpts, find } from '../../test/helpers';
+import { orderByComparison, orderByKeys } from './terminology-rule';
 
 describe('terminology rule', () => {
   it('flags non-canonical formulations with the canonical form', () => {
@@ -52,5 +53,47 @@ describe('terminology rule', () => {
         (x) => x.suggestion === '人民群众',
       ),
     ).toBe(true);
+  });
+});
+
+describe('term match order', () => {
+  it('is the same by packed keys and by comparisons (the path for very long match lists)', () => {
+    let seed = 3;
+    const rnd = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return Math.floor((seed / 0x80000000) * n);
+    };
+    let ties = 0;
+    for (let round = 0; round < 50; round++) {
+      const count = 1 + rnd(300);
+      const found = {
+        count,
+        starts: new Int32Array(count),
+        ends: new Int32Array(count),
+        ids: new Int32Array(count),
+      };
+      // Matches by end offset, as a scan reports them; some longer than 63 units.
+      let end = 0;
+      for (let k = 0; k < count; k++) {
+        end += rnd(3);
+        const length = 1 + (rnd(10) === 0 ? 60 + rnd(20) : rnd(6));
+        found.starts[k] = Math.max(0, end - length);
+        found.ends[k] = end;
+        found.ids[k] = rnd(12);
+      }
+      const kinds = Uint8Array.from({ length: 10 }, () => 1 + rnd(2));
+      const fast = orderByKeys(found, 10, kinds);
+      const slow = orderByComparison(found, 10, kinds);
+      expect(Array.from(fast.flagged)).toEqual(Array.from(slow.flagged));
+      expect(Array.from(fast.accepted)).toEqual(Array.from(slow.accepted));
+      ties += Array.from(fast.flagged).filter(
+        (k, i) => i > 0 && found.starts[k] === found.starts[fast.flagged[i - 1] as number],
+      ).length;
+      expect(fast.flagged.length + fast.accepted.length).toBe(
+        Array.from(found.ids).filter((id) => id < 10).length,
+      );
+    }
+    // Matches sharing a start (ordered by length) were among them.
+    expect(ties).toBeGreaterThan(20);
   });
 });

@@ -1,7 +1,7 @@
 import type { MatchList } from '../matcher/double-array-matcher';
 import type { CompiledTerms } from '../terms/compile-terms';
 import { Scratch } from '../text/scratch';
-import type { TermCategory } from '../types';
+import type { Severity, TermCategory, TermEntry } from '../types';
 import { phraseMatches } from './phrase-scan';
 import type { RuleContext } from './rule-context';
 
@@ -48,6 +48,8 @@ const TERM_MATCHES: MatchList = {
 };
 const FLAGGED_KEYS = new Scratch((n) => new Float64Array(n));
 const ACCEPTED_KEYS = new Scratch((n) => new Float64Array(n));
+const FLAGGED_ORDER = new Scratch((n) => new Int32Array(n));
+const ACCEPTED_ORDER = new Scratch((n) => new Int32Array(n));
 
 /**
  * Sorts distinct keys ascending. The scan reports matches by end offset, so keys led by the
@@ -83,12 +85,21 @@ function low(key: number): number {
   return key - Math.floor(key / K) * K;
 }
 
+/** What a finding of one entry reports, built on first use. */
+interface TermReport {
+  rule: string;
+  severity: Severity;
+  message: string;
+  suggestion: string | undefined;
+  term: string;
+}
+
 /** What the rule needs of each entry, derived once per compiled list (not per text). */
 interface TermTables {
   /** Per entry: ACCEPTED (preferred, canonical) or FLAGGED (forbidden, discouraged). */
   kinds: Uint8Array;
-  /** Per entry: its finding message, built on first use. */
-  messages: (string | undefined)[];
+  /** Per entry: what its findings report (one object, so one cache miss per finding). */
+  reports: (TermReport | undefined)[];
 }
 
 const tablesCache = new WeakMap<CompiledTerms, TermTables>();
@@ -99,10 +110,23 @@ function termTables(terms: CompiledTerms): TermTables {
     const kinds = Uint8Array.from(terms.entries, (e) =>
       e.category === 'preferred' || e.category === 'canonical' ? ACCEPTED : FLAGGED,
     );
-    t = { kinds, messages: new Array<string | undefined>(terms.entries.length).fill(undefined) };
+    t = { kinds, reports: new Array<TermReport | undefined>(terms.entries.length).fill(undefined) };
     tablesCache.set(terms, t);
   }
   return t;
+}
+
+function termReport(entry: TermEntry): TermReport {
+  const what = entry.category === 'forbidden' ? '禁用词' : '不推荐使用的词';
+  const note = entry.note ? `（${entry.note}）` : '';
+  const hint = entry.suggestion ? `，建议改为“${entry.suggestion}”` : '';
+  return {
+    rule: RULE_IDS[entry.category],
+    severity: entry.severity ?? 'warning',
+    message: `${what}“${entry.term}”${note}${hint}`,
+    suggestion: entry.suggestion,
+    term: entry.term,
+  };
 }
 
 /**
@@ -111,43 +135,100 @@ function termTables(terms: CompiledTerms): TermTables {
  * an accepted 全面建成小康社会).
  */
 function organizationTerms(ctx: RuleContext, terms: CompiledTerms): void {
-  const found = phraseMatches(ctx).terms ?? terms.scan(ctx.text, TERM_MATCHES);
+  // The shared scan's matches include the curated phrases' (ids from `termCount` on).
+  const shared = phraseMatches(ctx);
+  const found = shared.terms ?? terms.scan(ctx.text, TERM_MATCHES);
+  const termCount = shared.terms ? shared.termCount : terms.entries.length;
   const tables = termTables(terms);
+  const { flagged, accepted } =
+    found.count < K
+      ? orderByKeys(found, termCount, tables.kinds)
+      : orderByComparison(found, termCount, tables.kinds);
+  reportTerms(ctx, terms, tables.reports, found, flagged, accepted);
+}
+
+/** Term matches in report order: flagged by start, longest first; accepted by start. */
+interface MatchOrder {
+  flagged: Int32Array;
+  accepted: Int32Array;
+}
+
+/** The order by packed numeric keys (fewer than K matches). */
+export function orderByKeys(found: MatchList, termCount: number, kinds: Uint8Array): MatchOrder {
   // Each pass is a function of its own: V8 optimizes a long loop while it runs, and code after
   // it in the same function would then run unoptimized.
   const flaggedKeys = FLAGGED_KEYS.get(found.count);
   const acceptedKeys = ACCEPTED_KEYS.get(found.count);
-  const flaggedCount = sortKeys(found, tables.kinds, FLAGGED, flaggedKeys);
-  const acceptedCount = sortKeys(found, tables.kinds, ACCEPTED, acceptedKeys);
-  const flagged = sortNearlySorted(flaggedKeys.subarray(0, flaggedCount));
-  const accepted = sortNearlySorted(acceptedKeys.subarray(0, acceptedCount));
-  reportTerms(ctx, terms, tables.messages, found, flagged, accepted);
+  const counts = sortKeys(found, termCount, kinds, flaggedKeys, acceptedKeys);
+  const flagged = sortNearlySorted(flaggedKeys.subarray(0, counts.flagged));
+  const accepted = sortNearlySorted(acceptedKeys.subarray(0, counts.accepted));
+  return {
+    flagged: matchIndices(flagged, FLAGGED_ORDER.get(flagged.length)),
+    accepted: matchIndices(accepted, ACCEPTED_ORDER.get(accepted.length)),
+  };
+}
+
+/** The match indices held by sorted keys. */
+function matchIndices(keys: Float64Array, into: Int32Array): Int32Array {
+  for (let i = 0; i < keys.length; i++) into[i] = low(keys[i] as number);
+  return into.subarray(0, keys.length);
+}
+
+/** The same order by comparisons, for lists too long for the packed keys (K matches or more). */
+export function orderByComparison(
+  found: MatchList,
+  termCount: number,
+  kinds: Uint8Array,
+): MatchOrder {
+  const flagged: number[] = [];
+  const accepted: number[] = [];
+  for (let k = 0; k < found.count; k++) {
+    const id = found.ids[k] as number;
+    if (id < termCount) (kinds[id] === ACCEPTED ? accepted : flagged).push(k);
+  }
+  const start = (k: number): number => found.starts[k] as number;
+  const rank = (k: number): number => 63 - Math.min(63, (found.ends[k] as number) - start(k));
+  flagged.sort((x, y) => start(x) - start(y) || rank(x) - rank(y) || x - y);
+  accepted.sort((x, y) => start(x) - start(y) || x - y);
+  return { flagged: Int32Array.from(flagged), accepted: Int32Array.from(accepted) };
 }
 
 /**
- * Writes the sort keys of the matches of entries of `kind` to `keys`; returns how many. Keys
- * pack (start, longest first for flagged terms, match index) into one double for a native
- * numeric sort.
+ * Writes the sort keys of the flagged and the accepted term matches (ids below `termCount`).
+ * Keys pack (start, longest first for flagged terms, match index) into one double for a
+ * native numeric sort.
  */
-function sortKeys(found: MatchList, kinds: Uint8Array, kind: number, keys: Float64Array): number {
-  let count = 0;
+function sortKeys(
+  found: MatchList,
+  termCount: number,
+  kinds: Uint8Array,
+  flagged: Float64Array,
+  accepted: Float64Array,
+): { flagged: number; accepted: number } {
+  let f = 0;
+  let a = 0;
   for (let k = 0; k < found.count; k++) {
-    if (kinds[found.ids[k] as number] !== kind) continue;
+    const id = found.ids[k] as number;
+    if (id >= termCount) continue;
     const s = found.starts[k] as number;
-    const len = Math.min(63, (found.ends[k] as number) - s);
-    keys[count++] = kind === ACCEPTED ? s * K + k : (s * 64 + (63 - len)) * K + k;
+    if (kinds[id] === ACCEPTED) {
+      accepted[a++] = s * K + k;
+    } else {
+      const len = Math.min(63, (found.ends[k] as number) - s);
+      flagged[f++] = (s * 64 + (63 - len)) * K + k;
+    }
   }
-  return count;
+  return { flagged: f, accepted: a };
 }
 
-/** Reports the flagged matches, in key order, that no longer accepted match covers. */
+/** Reports the flagged matches, in order, that no longer accepted match covers. */
 function reportTerms(
   ctx: RuleContext,
   terms: CompiledTerms,
-  messages: (string | undefined)[],
+  reports: (TermReport | undefined)[],
   found: MatchList,
-  flagged: Float64Array,
-  accepted: Float64Array,
+  flagged: Int32Array,
+  accepted: Int32Array,
 ): void {
   let lastEnd = -1;
   let ai = 0;
@@ -155,12 +236,12 @@ function reportTerms(
   let coverStart = -1;
   let coverEnd = -1;
   for (let f = 0; f < flagged.length; f++) {
-    const k = low(flagged[f] as number);
+    const k = flagged[f] as number;
     const s = found.starts[k] as number;
     const e = found.ends[k] as number;
     if (s < lastEnd) continue;
-    while (ai < accepted.length && Math.floor((accepted[ai] as number) / K) <= s) {
-      const j = low(accepted[ai] as number);
+    while (ai < accepted.length && (found.starts[accepted[ai] as number] as number) <= s) {
+      const j = accepted[ai] as number;
       const as = found.starts[j] as number;
       const ae = found.ends[j] as number;
       if (ae > coverEnd || (ae === coverEnd && as < coverStart)) {
@@ -172,26 +253,22 @@ function reportTerms(
     if (coverStart >= 0 && coverStart <= s && coverEnd >= e && coverEnd - coverStart > e - s)
       continue;
     const id = found.ids[k] as number;
-    const entry = terms.entries[id];
-    if (!entry) continue;
-    lastEnd = e;
-    let message = messages[id];
-    if (message === undefined) {
-      const what = entry.category === 'forbidden' ? '禁用词' : '不推荐使用的词';
-      const note = entry.note ? `（${entry.note}）` : '';
-      const hint = entry.suggestion ? `，建议改为“${entry.suggestion}”` : '';
-      message = `${what}“${entry.term}”${note}${hint}`;
-      messages[id] = message;
+    let report = reports[id];
+    if (report === undefined) {
+      const entry = terms.entries[id];
+      if (!entry) continue;
+      reports[id] = report = termReport(entry);
     }
+    lastEnd = e;
     ctx.findings.add(
       'terminology',
-      RULE_IDS[entry.category],
-      entry.severity ?? 'warning',
+      report.rule,
+      report.severity,
       s,
       e - s,
-      message,
-      entry.suggestion,
-      entry.term,
+      report.message,
+      report.suggestion,
+      report.term,
     );
   }
 }

@@ -41,6 +41,10 @@ export class FindingBuffer {
   /** The flagged text when the reporter already holds it as a string, else undefined. */
   private readonly excerpts = EXCERPTS;
 
+  private lastCategory: Category | null = null;
+  private lastSeverity: Severity | null = null;
+  private lastKind = 0;
+
   constructor(private readonly index: TextIndex) {}
 
   /**
@@ -61,7 +65,13 @@ export class FindingBuffer {
     if (k === this.offsets.length) this.grow();
     this.offsets[k] = offset;
     this.lengths[k] = length;
-    this.kinds[k] = SEVERITY_INDEX[severity] * 16 + (CATEGORY_INDEX.get(category) ?? 0);
+    // Rules report in runs of one category and severity: reuse the last lookup.
+    if (category !== this.lastCategory || severity !== this.lastSeverity) {
+      this.lastCategory = category;
+      this.lastSeverity = severity;
+      this.lastKind = SEVERITY_INDEX[severity] * 16 + (CATEGORY_INDEX.get(category) ?? 0);
+    }
+    this.kinds[k] = this.lastKind;
     this.rules[k] = rule;
     this.messages[k] = message;
     this.suggestions[k] = suggestion;
@@ -161,21 +171,17 @@ export class FindingBuffer {
       const excerpt = this.excerpts[k] ?? text.slice(offset, offset + length);
       const message = this.messages[k] as string;
       const suggestion = this.suggestions[k];
-      // Two literal shapes (no property added afterwards); `suggestion` only when given.
-      out[r] =
-        suggestion === undefined
-          ? { category, rule, severity, line, column, length: codePoints, excerpt, message }
-          : {
-              category,
-              rule,
-              severity,
-              line,
-              column,
-              length: codePoints,
-              excerpt,
-              message,
-              suggestion,
-            };
+      out[r] = new FindingValue(
+        category,
+        rule,
+        severity,
+        line,
+        column,
+        codePoints,
+        excerpt,
+        message,
+        suggestion,
+      );
     }
     return out;
   }
@@ -223,5 +229,30 @@ function sortWithinLines(
       }
       order[h + 1] = j;
     }
+  }
+}
+
+/**
+ * A finding as returned: made by a constructor, not an object literal, so that V8 allocates
+ * it in the young generation (a literal's allocation site gets pretenured once its objects
+ * survive, and the findings of a large check do: then every check leaves megabytes of old
+ * garbage). Own enumerable properties only, in the contract's order; `suggestion` only when
+ * given.
+ */
+class FindingValue implements Finding {
+  declare suggestion?: string;
+
+  constructor(
+    public category: Category,
+    public rule: string,
+    public severity: Severity,
+    public line: number,
+    public column: number,
+    public length: number,
+    public excerpt: string,
+    public message: string,
+    suggestion: string | undefined,
+  ) {
+    if (suggestion !== undefined) this.suggestion = suggestion;
   }
 }

@@ -1,13 +1,13 @@
 import { matchAllAt, matchFrom, PatternCandidates } from './pattern-scan';
 import { candidateTables } from './pattern-tables';
 import type { ScanPattern } from './pattern-scan';
+import type { Tables } from './pattern-tables';
+import { copyCodeUnits } from './code-units';
 import { Scratch } from './scratch';
 
 // Working arrays reused across checks (see scratch.ts).
 const CODES = new Scratch((n) => new Uint16Array(n));
-const NEXT_SEEN = new Scratch((n) => new Int32Array(n));
-const REPEATS = new Scratch((n) => new Int32Array(n));
-const MARKS = new Scratch((n) => new Int32Array(n));
+const POSITIONS = new Scratch((n) => new Int32Array(n));
 const HASHES = new Scratch((n) => new Int32Array(n));
 
 const HASH_BASE = 31;
@@ -40,52 +40,74 @@ function lowSurrogatesBefore(codes: Uint16Array, n: number): Int32Array {
 // The passes below are separate functions with one loop each (V8 optimizes a long loop while it
 // runs; code after it in the same function would run unoptimized on every call).
 
+// Per code unit: its class in the candidate tables, and that class's row flags << 16 (see
+// `scanUnits`). Kept in sync with the tables.
+const UNIT_INFO = new Int32Array(65536);
+let unitInfoOf: Tables | null = null;
+
+function unitInfo(): Tables {
+  const t = candidateTables();
+  if (unitInfoOf !== t) {
+    for (let c = 0; c < 65536; c++) {
+      const k = t.classOf[c] as number;
+      UNIT_INFO[c] = k | ((t.rowFlags[k] as number) << 16);
+    }
+    unitInfoOf = t;
+  }
+  return t;
+}
+
+// Where each code unit occurs next (reset for every pass).
+const NEXT_SEEN = new Int32Array(65536);
+
 /**
  * The pass over the code units, from the end backwards so that the units after each offset
  * are known: pattern candidates need the next two, repeats the next occurrence of the same
- * unit, the hashes the hash of the rest. Fills `codes`, `repeats`, `marks` (descending) and
- * `hashes`.
+ * unit, the hashes the hash of the rest. Fills `hashes`, and `positions` with the repeat
+ * candidates from 0 up and the marks from `n` up (both descending).
+ *
+ * The lookup tables are module constants and the two position lists share one array: every
+ * typed array a loop reads through a variable costs registers, and this loop runs once per
+ * code unit.
  */
 function scanUnits(
-  text: string,
+  n: number,
   codes: Uint16Array,
   candidates: PatternCandidates,
-  repeats: Int32Array,
-  marks: Int32Array,
+  positions: Int32Array,
   hashes: Int32Array,
 ): { repeats: number; marks: number; surrogates: boolean } {
-  const n = text.length;
-  const { classOf, rowFlags, rowWords, pairBits } = candidateTables();
-  const nextSeen = NEXT_SEEN.get(65536).fill(0x7fffffff);
+  const { rowWords, pairBits } = unitInfo();
+  NEXT_SEEN.fill(0x7fffffff);
   hashes[n] = 0;
   let repeatCount = 0;
-  let markCount = 0;
+  let markEnd = n;
   let hash = 0;
   let surrogates = 0;
-  let nextClass = classOf[0] as number;
+  let nextClass = (UNIT_INFO[0] as number) & 0xffff;
   for (let i = n - 1; i >= 0; i--) {
-    const c = text.charCodeAt(i);
-    codes[i] = c;
+    const c = codes[i] as number;
     surrogates |= (c & 0xf800) === 0xd800 ? 1 : 0;
-    const next = nextSeen[c] as number;
-    nextSeen[c] = i;
-    if (next - i <= 6) repeats[repeatCount++] = i;
+    const next = NEXT_SEEN[c] as number;
+    NEXT_SEEN[c] = i;
+    if (next - i <= 6) positions[repeatCount++] = i;
     hash = (Math.imul(hash, HASH_BASE) + c) | 0;
     hashes[i] = hash;
-    // Most units matter to none of this: one small table says so. Else bit 4 — a clause
-    // mark; bit 1 — a pattern may start here if the next unit fits too (pairBits); bit 2 —
-    // a line break, after which line-start patterns may start.
-    const k = classOf[c] as number;
-    const flags = rowFlags[k] as number;
-    if (flags !== 0) {
-      if ((flags & 4) !== 0) marks[markCount++] = i;
+    // Most units matter to none of this: no row flags. Else bit 4 — a clause mark; bit 1 —
+    // a pattern may start here if the next unit fits too (pairBits); bit 2 — a line break,
+    // after which line-start patterns may start.
+    const info = UNIT_INFO[c] as number;
+    const k = info & 0xffff;
+    if (info > 0xffff) {
+      const flags = info >> 16;
+      if ((flags & 4) !== 0) positions[markEnd++] = i;
       const word = pairBits[k * rowWords + (nextClass >> 5)] as number;
       const pair = (flags & 2) | ((word >>> (nextClass & 31)) & flags & 1);
       if (pair !== 0) candidates.visit(codes, n, i, pair);
     }
     nextClass = k;
   }
-  return { repeats: repeatCount, marks: markCount, surrogates: surrogates !== 0 };
+  return { repeats: repeatCount, marks: markEnd - n, surrogates: surrogates !== 0 };
 }
 
 /** The lines of a text split at `\n`. */
@@ -144,18 +166,17 @@ export class TextIndex {
   constructor(text: string) {
     this.text = text;
     const n = text.length;
-    const codes = CODES.get(n + 8).subarray(0, n + 8);
+    const codes = copyCodeUnits(text, CODES.get(n + 8).subarray(0, n + 8));
     codes.fill(0, n);
     const candidates = new PatternCandidates();
-    const repeats = REPEATS.get(n);
-    const marks = MARKS.get(n);
+    const positions = POSITIONS.get(2 * n);
     const hashes = HASHES.get(n + 1);
-    const counts = scanUnits(text, codes, candidates, repeats, marks, hashes);
+    const counts = scanUnits(n, codes, candidates, positions, hashes);
     candidates.finish(codes, n);
     this.codes = codes;
     this.candidates = candidates;
-    this.repeatStarts = repeats.subarray(0, counts.repeats);
-    this.marks = marks.subarray(0, counts.marks).reverse();
+    this.repeatStarts = positions.subarray(0, counts.repeats);
+    this.marks = positions.subarray(n, n + counts.marks).reverse();
     this.hashes = hashes;
     this.lowSurrogatesBefore = counts.surrogates ? lowSurrogatesBefore(codes, n) : null;
     this.lines = splitLines(text);
@@ -225,6 +246,13 @@ export class TextIndex {
   codePointsFrom(li: number, offset: number): number {
     return this.codePointLength(this.starts[li] as number, offset);
   }
+}
+
+const NON_SPACE = /\S/;
+
+/** True when `s` holds more than white space (`s.trim().length > 0`, without a new string). */
+export function hasText(s: string): boolean {
+  return NON_SPACE.test(s);
 }
 
 /** Han ideographs (CJK unified, extension A, compatibility). */
