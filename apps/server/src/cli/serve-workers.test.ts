@@ -33,12 +33,23 @@ async function until<T>(probe: () => T | undefined, timeoutMs = 30_000): Promise
 /** One request on a new connection each time, so the cluster spreads them over its workers. */
 function request(
   url: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+  options: {
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    /** The client's address (another loopback address counts as another client). */
+    localAddress?: string;
+  } = {},
 ): Promise<{ status: number; body: string; cookies: string[] }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       url,
-      { method: options.method ?? 'GET', headers: options.headers, agent: false },
+      {
+        method: options.method ?? 'GET',
+        headers: options.headers,
+        agent: false,
+        localAddress: options.localAddress,
+      },
       (res) => {
         let body = '';
         res.setEncoding('utf8');
@@ -52,6 +63,9 @@ function request(
     req.end(options.body);
   });
 }
+
+/** Requests per minute the cluster is started with (far more than the test needs besides). */
+const API_LIMIT = 40;
 
 const cookiePairs = (lines: string[]) => lines.map((line) => line.split(';')[0] ?? '');
 
@@ -77,9 +91,14 @@ describe(`taizhang serve --workers on ${testDialect()}`, () => {
     expect(result.stderr).toContain('工作进程数无效');
   }, 120_000);
 
-  it('serves from two worker processes sharing sessions, restarts a dead worker, and stops cleanly', async () => {
+  it('serves from two worker processes sharing sessions and rate limits, restarts a dead worker, and stops cleanly', async () => {
     const primary = spawn(process.execPath, [bin, 'serve', '--workers', '2', '--port', '0'], {
-      env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'silent' },
+      env: {
+        ...process.env,
+        DATABASE_URL: database.url,
+        LOG_LEVEL: 'silent',
+        API_RATE_LIMIT: String(API_LIMIT),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     server = primary;
@@ -114,6 +133,15 @@ describe(`taizhang serve --workers on ${testDialect()}`, () => {
       expect(me.status).toBe(200);
       expect(JSON.parse(me.body)).toMatchObject({ username: DEMO_ADMIN });
     }
+
+    // The rate limit holds for the workers together (counted in the primary): a client whose
+    // requests alternate between the two workers still gets API_LIMIT per minute in all.
+    const statuses: number[] = [];
+    for (let i = 0; i < API_LIMIT + 5; i += 1) {
+      statuses.push((await request(`${base}/api/health`, { localAddress: '127.0.0.2' })).status);
+    }
+    expect(statuses.filter((status) => status === 200)).toHaveLength(API_LIMIT);
+    expect(statuses.slice(API_LIMIT)).toEqual([429, 429, 429, 429, 429]);
 
     // A worker that dies is replaced, and the service keeps answering.
     const [victim] = workers;

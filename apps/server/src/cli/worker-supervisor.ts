@@ -1,5 +1,6 @@
 import cluster from 'node:cluster';
 import type { Worker } from 'node:cluster';
+import { answerRateRequest, isRateRequest, RateCounters } from '../http/shared-rate-limit';
 
 /** What a worker tells the primary once its server listens. */
 export interface WorkerListening {
@@ -38,7 +39,8 @@ const STOP_GRACE_MS = 10_000;
 /**
  * Runs `count` copies of this program as cluster workers sharing one listening port, restarts
  * one that dies, and gives up (stopping the rest) when a worker dies before it ever listened or
- * they keep dying. Workers are stateless: sessions, lockouts and data live in the database.
+ * they keep dying. Workers are stateless: sessions, lockouts and data live in the database, and
+ * the rate limits' counters here, in the primary.
  */
 export function superviseWorkers(options: SuperviseWorkersOptions): WorkerSupervisor {
   const { count } = options;
@@ -46,10 +48,18 @@ export function superviseWorkers(options: SuperviseWorkersOptions): WorkerSuperv
   let listening = 0;
   let announced = false;
   const exits: number[] = [];
+  // The workers' rate limits, counted here for all of them (see shared-rate-limit.ts).
+  const rateCounters = new RateCounters();
 
   const fork = (): Worker => {
     const worker = cluster.fork();
     worker.on('message', (message: unknown) => {
+      if (isRateRequest(message)) {
+        const reply = answerRateRequest(rateCounters, message, Date.now());
+        // A worker that is exiting no longer needs its answer.
+        if (worker.isConnected()) worker.send(reply, (error: Error | null) => void error);
+        return;
+      }
       if (!isWorkerListening(message) || announced) return;
       listening += 1;
       if (listening === count) {

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
+import type { FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -33,6 +34,8 @@ export interface BuildAppOptions {
   clock?: Clock;
   /** false silences request logs (tests). */
   logger?: boolean;
+  /** Where rate limits count (default: in this process; see shared-rate-limit.ts). */
+  rateLimitStore?: FastifyRateLimitStoreCtor;
 }
 
 export type App = FastifyInstance & { services: Services };
@@ -74,6 +77,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   });
   await app.register(cookie);
   await app.register(rateLimit, {
+    ...(options.rateLimitStore ? { store: options.rateLimitStore } : {}),
     max: config.apiRateLimit,
     timeWindow: '1 minute',
     errorResponseBuilder: () => ({

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { warmUp } from '@taizhang/proofreader';
 import cluster from 'node:cluster';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import { DEMO_ADMIN, DEMO_PASSWORD } from '../../demo/demo-organization';
 import { seedDemo } from '../../demo/seed-demo';
 import { seedDemoRecords } from '../../demo/demo-records';
 import { buildApp } from '../../http/app';
+import { primaryRateChannel, sharedRateLimitStore } from '../../http/shared-rate-limit';
 import { systemClock } from '../../shared/clock';
 import { UsersRepository } from '../../modules/users/users.repository';
 import { CliError } from '../cli-error';
@@ -105,6 +107,18 @@ async function serveInProcess(db: Db, config: AppConfig, notes: string[]): Promi
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
   printBanner(await app.listen({ port: config.port, host: config.host }), notes);
+  warmUpSoon();
+}
+
+/** Prepares the proofreader once the server listens, so the first check is not slower. */
+function warmUpSoon(): void {
+  setImmediate(() => {
+    try {
+      warmUp();
+    } catch {
+      // The first check will report whatever is wrong.
+    }
+  });
 }
 
 /**
@@ -133,7 +147,9 @@ function serveWithWorkers(config: AppConfig, notes: string[]): void {
 async function serveWorker(overrides: Partial<AppConfig>): Promise<void> {
   const config = loadConfig(process.env, overrides);
   const db = openDatabase(config.databaseUrl);
-  const app = await buildApp({ db, config });
+  // Rate limits count in the primary, for all workers together.
+  const rateLimitStore = sharedRateLimitStore(primaryRateChannel(process));
+  const app = await buildApp({ db, config, rateLimitStore });
   let closing = false;
   const shutdown = async () => {
     if (closing) return;
@@ -149,4 +165,5 @@ async function serveWorker(overrides: Partial<AppConfig>): Promise<void> {
   const address = await app.listen({ port: config.port, host: config.host });
   const message: WorkerListening = { type: 'taizhang:listening', address };
   process.send?.(message);
+  warmUpSoon();
 }
