@@ -72,7 +72,8 @@ describe.runIf(browserAvailable())('proofreading a pasted report in Chromium', (
         .getByRole('dialog')
         .getByRole('button', { name: /确\s*定|保\s*存/ })
         .click();
-      await page.getByText('支部词表').waitFor();
+      await page.getByRole('dialog').waitFor({ state: 'hidden' });
+      await page.getByTestId('term-lists-table').getByText('支部词表', { exact: true }).waitFor();
       await page.getByTestId('term-list-upload').first().click();
       const dialog = page.getByRole('dialog');
       await dialog.locator('input[type=file]').setInputFiles({

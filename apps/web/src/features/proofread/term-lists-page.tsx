@@ -176,21 +176,27 @@ export function TermListsPage() {
           </Space>
         </div>
         {error ? <QueryErrorAlert error={error} onRetry={() => void refetch()} /> : null}
-        <Table<TermList>
-          rowKey="id"
-          columns={columns}
-          dataSource={lists}
-          loading={isFetching}
-          pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 个词表` }}
-          scroll={{ x: 960 }}
-          locale={{
-            emptyText: error
-              ? '数据加载失败'
-              : keyword
-                ? '没有匹配的词表'
-                : '暂无词表，请先新建词表并上传词条',
-          }}
-        />
+        <div data-testid="term-lists-table">
+          <Table<TermList>
+            rowKey="id"
+            columns={columns}
+            dataSource={lists}
+            loading={isFetching}
+            pagination={{
+              pageSize: 20,
+              hideOnSinglePage: true,
+              showTotal: (t) => `共 ${t} 个词表`,
+            }}
+            scroll={{ x: 960 }}
+            locale={{
+              emptyText: error
+                ? '数据加载失败'
+                : keyword
+                  ? '没有匹配的词表'
+                  : '暂无词表，请先新建词表并上传词条',
+            }}
+          />
+        </div>
       </div>
       <TermListFormModal target={formTarget} onClose={() => setFormTarget(null)} />
       <TermUploadModal list={uploading} onClose={() => setUploading(null)} />
