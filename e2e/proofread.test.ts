@@ -11,6 +11,7 @@ const TEXT = [
   '集团机关第一党支部关于2024年上半年意识形态工作的报告',
   '',
   '今年以来，XX同志带领支部认真落实意识形态工作责任制，，开展最最重要的学习。',
+  '截止目前,支部共开展集中学习3次。',
   '一、主要工作',
   '二、存在的问题',
   '三、下一步工作打算',
@@ -113,6 +114,32 @@ describe.runIf(browserAvailable())('proofreading a pasted report in Chromium', (
       await term.getByRole('button', { name: '应用建议' }).click();
       await page.getByText('已应用建议并重新校对').waitFor();
       expect(await page.getByTestId('proofread-text').innerText()).toContain('开展最重要的学习');
+
+      // Ignoring the placeholder takes it out of the list; it stays ignored through later checks.
+      const placeholder = items.filter({ hasText: '占位符' });
+      expect(await placeholder.count()).toBe(1);
+      await placeholder.getByRole('button', { name: /忽\s*略/ }).click();
+      await page.getByTestId('proofread-ignored').getByText('已忽略 1 处').waitFor();
+      expect(await placeholder.count()).toBe(0);
+
+      // The three remaining suggestions at once (，， → ，  截止 → 截至  , → ，), then undone.
+      const textView = page.getByTestId('proofread-text');
+      await page.getByTestId('proofread-apply-all').filter({ hasText: '全部应用（3）' }).click();
+      await page
+        .locator('.ant-popconfirm')
+        .getByRole('button', { name: /应\s*用/ })
+        .click();
+      await page.getByText('已应用 3 条建议并重新校对').waitFor();
+      expect(await textView.innerText()).toContain('责任制，开展最重要的学习');
+      expect(await textView.innerText()).toContain('截至目前，支部共开展');
+      await page.getByTestId('proofread-apply-all').filter({ hasText: '全部应用（0）' }).waitFor();
+      await page.getByTestId('proofread-ignored').getByText('已忽略 1 处').waitFor();
+      expect(await placeholder.count()).toBe(0);
+      await page.getByTestId('proofread-undo').click();
+      await page.getByText('已撤销上一次修改并重新校对').waitFor();
+      expect(await textView.innerText()).toContain('截止目前,支部共开展');
+      expect(await textView.innerText()).toContain('开展最重要的学习');
+      await page.getByTestId('proofread-apply-all').filter({ hasText: '全部应用（3）' }).waitFor();
 
       const [download] = await Promise.all([
         page.waitForEvent('download'),

@@ -13,6 +13,8 @@ export interface FindingFilters {
 
 interface FindingsPanelProps {
   findings: readonly Finding[];
+  /** Indexes of the findings not ignored (what the counts count). */
+  open: readonly number[];
   filters: FindingFilters;
   onFiltersChange: (filters: FindingFilters) => void;
   /** Indexes of the findings passing the filters, in order. */
@@ -21,6 +23,8 @@ interface FindingsPanelProps {
   onSelect: (index: number) => void;
   onApply: (index: number) => void;
   applying: boolean;
+  onIgnore: (index: number) => void;
+  onRestoreIgnored: () => void;
 }
 
 function toggle<T>(list: T[], value: T): T[] {
@@ -34,6 +38,7 @@ function suggestionText(suggestion: string): string {
 /** The findings with category and severity filters (with counts), click to locate. */
 export function FindingsPanel({
   findings,
+  open,
   filters,
   onFiltersChange,
   shown,
@@ -41,17 +46,21 @@ export function FindingsPanel({
   onSelect,
   onApply,
   applying,
+  onIgnore,
+  onRestoreIgnored,
 }: FindingsPanelProps) {
   const [page, setPage] = useState(1);
   const counts = useMemo(() => {
     const byCategory = new Map<Category, number>();
     const bySeverity = new Map<Severity, number>();
-    for (const f of findings) {
+    for (const i of open) {
+      const f = findings[i] as Finding;
       byCategory.set(f.category, (byCategory.get(f.category) ?? 0) + 1);
       bySeverity.set(f.severity, (bySeverity.get(f.severity) ?? 0) + 1);
     }
     return { byCategory, bySeverity };
-  }, [findings]);
+  }, [findings, open]);
+  const ignoredCount = findings.length - open.length;
 
   // Follow a selection made in the text to its page of the list.
   useEffect(() => {
@@ -78,10 +87,10 @@ export function FindingsPanel({
         <Space>
           问题列表
           <Badge
-            count={findings.length}
+            count={open.length}
             showZero
             overflowCount={9999}
-            color={findings.length ? '#cf1322' : '#52c41a'}
+            color={open.length ? '#cf1322' : '#52c41a'}
           />
         </Space>
       }
@@ -97,10 +106,18 @@ export function FindingsPanel({
         ) : null
       }
     >
-      {findings.length === 0 ? (
+      {ignoredCount > 0 ? (
+        <div className="pf-ignored" data-testid="proofread-ignored">
+          <Typography.Text type="secondary">已忽略 {ignoredCount} 处</Typography.Text>
+          <Button size="small" type="link" onClick={onRestoreIgnored}>
+            全部恢复
+          </Button>
+        </div>
+      ) : null}
+      {open.length === 0 ? (
         <Empty
           image={<CheckCircleOutlined style={{ fontSize: 48, color: '#52c41a' }} />}
-          description="未发现问题"
+          description={ignoredCount > 0 ? '其余问题均已忽略' : '未发现问题'}
         />
       ) : (
         <>
@@ -180,10 +197,12 @@ export function FindingsPanel({
                     ) : null}
                     <Typography.Text>{f.message}</Typography.Text>
                     {f.suggestion !== undefined ? (
-                      <Space size={8}>
-                        <Typography.Text type="success">
-                          建议：{suggestionText(f.suggestion)}
-                        </Typography.Text>
+                      <Typography.Text type="success">
+                        建议：{suggestionText(f.suggestion)}
+                      </Typography.Text>
+                    ) : null}
+                    <Space size={8}>
+                      {f.suggestion !== undefined ? (
                         <Button
                           size="small"
                           type="primary"
@@ -197,8 +216,20 @@ export function FindingsPanel({
                         >
                           应用建议
                         </Button>
-                      </Space>
-                    ) : null}
+                      ) : null}
+                      <Button
+                        size="small"
+                        type="text"
+                        disabled={applying}
+                        title="不再在本次校对中标出此处"
+                        onClick={(event) => {
+                          event.stopPropagation();
+                          onIgnore(index);
+                        }}
+                      >
+                        忽略
+                      </Button>
+                    </Space>
                   </Space>
                 </List.Item>
               );

@@ -1,6 +1,24 @@
 import { useCallback, useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Empty, Space, Spin, Tooltip, Typography } from 'antd';
-import { EditOutlined, FileExcelOutlined, ReloadOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Empty,
+  Popconfirm,
+  Space,
+  Spin,
+  Tooltip,
+  Typography,
+} from 'antd';
+import {
+  CheckOutlined,
+  CopyOutlined,
+  EditOutlined,
+  FileExcelOutlined,
+  ReloadOutlined,
+  UndoOutlined,
+} from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { isApiError } from '../../api/api-client';
 import { PageContainer } from '../../components/page-container';
@@ -15,7 +33,14 @@ import { checkFile, checkText, exportFindings } from './proofread.api';
 import { CATEGORY_ORDER, KIND_LABELS } from './proofread-labels';
 import { PROOFREAD_PERM } from './proofread-permissions';
 import type { CheckResult, Finding } from './proofread.types';
-import { applySuggestion, findingRange, lineStarts, normalizeText } from './text-positions';
+import { copyText } from './copy-text';
+import {
+  applySuggestions,
+  findingKeys,
+  findingRange,
+  lineStarts,
+  normalizeText,
+} from './text-positions';
 import './proofread.css';
 
 interface Checked {
@@ -27,6 +52,8 @@ interface Checked {
 }
 
 const NO_FILTERS: FindingFilters = { categories: [], severities: [] };
+/** Texts kept for 撤销 (each apply adds one). */
+const UNDO_DEPTH = 20;
 
 function errorMessage(error: unknown): string {
   return isApiError(error) ? error.message : '校对失败，请稍后再试';
@@ -56,6 +83,10 @@ export function ProofreadPage() {
   const [activeIndex, setActiveIndex] = useState<number | null>(null);
   const [flashKey, setFlashKey] = useState(0);
   const [exporting, setExporting] = useState(false);
+  /** Keys (findingKeys) of findings the user chose to ignore; they stay hidden across checks. */
+  const [ignored, setIgnored] = useState<ReadonlySet<string>>(new Set());
+  /** The texts before each applied suggestion, newest last. */
+  const [history, setHistory] = useState<string[]>([]);
 
   const options = () => toCheckOptions(settings);
 
@@ -92,6 +123,8 @@ export function ProofreadPage() {
       setTitle(file.name.replace(/\.[^.]+$/, ''));
       showResult(result.text, result);
       setFilters(NO_FILTERS);
+      setIgnored(new Set());
+      setHistory([]);
     } catch (err) {
       setError(err);
     } finally {
@@ -105,17 +138,29 @@ export function ProofreadPage() {
     const starts = lineStarts(checked.text);
     return checked.result.findings.map((f) => findingRange(checked.text, starts, f));
   }, [checked]);
+  const keys = useMemo(
+    () => (checked ? findingKeys(checked.text, findings) : []),
+    [checked, findings],
+  );
+  /** Indexes of the findings not ignored. */
+  const open = useMemo(
+    () => findings.map((_, i) => i).filter((i) => !ignored.has(keys[i] as string)),
+    [findings, keys, ignored],
+  );
   const shown = useMemo(
     () =>
-      findings
-        .map((f, i) => ({ f, i }))
-        .filter(
-          ({ f }) =>
-            (filters.categories.length === 0 || filters.categories.includes(f.category)) &&
-            (filters.severities.length === 0 || filters.severities.includes(f.severity)),
-        )
-        .map(({ i }) => i),
-    [findings, filters],
+      open.filter((i) => {
+        const f = findings[i] as Finding;
+        return (
+          (filters.categories.length === 0 || filters.categories.includes(f.category)) &&
+          (filters.severities.length === 0 || filters.severities.includes(f.severity))
+        );
+      }),
+    [open, findings, filters],
+  );
+  const applicable = useMemo(
+    () => shown.filter((i) => (findings[i] as Finding).suggestion !== undefined),
+    [shown, findings],
   );
   const presentCategories = useMemo(
     () => CATEGORY_ORDER.filter((c) => findings.some((f) => f.category === c)),
@@ -130,20 +175,54 @@ export function ProofreadPage() {
       ?.scrollIntoView({ block: 'center', behavior: 'smooth' });
   }, []);
 
-  const apply = async (index: number) => {
+  /** Writes the suggestions of the given findings into the text and checks it again. */
+  const applyMany = async (indexes: readonly number[], selected: number | null) => {
     if (!checked) return;
-    const f = checked.result.findings[index] as Finding;
-    const next = applySuggestion(checked.text, f);
-    if (next === null) {
-      message.warning('原文已变化，无法应用该建议，请重新校对');
+    const result = applySuggestions(
+      checked.text,
+      indexes.map((i) => findings[i] as Finding),
+    );
+    if (result.applied === 0) {
+      message.warning('原文已变化，无法应用建议，请重新校对');
       return;
     }
-    setActiveIndex(index);
-    setText(next);
+    setActiveIndex(selected);
+    setHistory((h) => [...h.slice(-(UNDO_DEPTH - 1)), checked.text]);
+    setText(result.text);
     setApplying(true);
-    const ok = await runCheck(next);
+    const ok = await runCheck(result.text);
     setApplying(false);
-    if (ok) message.success('已应用建议并重新校对');
+    if (!ok) return;
+    const skipped = result.skipped > 0 ? `；${result.skipped} 条因位置重叠或原文已改动未应用` : '';
+    message.success(
+      indexes.length === 1
+        ? '已应用建议并重新校对'
+        : `已应用 ${result.applied} 条建议并重新校对${skipped}`,
+    );
+  };
+
+  const undo = async () => {
+    const previous = history[history.length - 1];
+    if (previous === undefined) return;
+    setHistory((h) => h.slice(0, -1));
+    setText(previous);
+    setApplying(true);
+    const ok = await runCheck(previous);
+    setApplying(false);
+    if (ok) message.success('已撤销上一次修改并重新校对');
+  };
+
+  const ignore = (index: number) => {
+    const key = keys[index];
+    if (key === undefined) return;
+    setIgnored((current) => new Set(current).add(key));
+    if (activeIndex === index) setActiveIndex(null);
+  };
+
+  const copy = async () => {
+    if (!checked) return;
+    if (await copyText(checked.text)) message.success('已复制全文');
+    else message.error('无法访问剪贴板，请点击“编辑文字”后手动复制');
   };
 
   const doExport = async () => {
@@ -188,8 +267,38 @@ export function ProofreadPage() {
         title={title || '校对结果'}
         extra={
           <Space wrap>
+            <Popconfirm
+              title={`应用 ${applicable.length} 条建议？`}
+              description="将按当前筛选应用全部修改建议并重新校对，可撤销。"
+              okText="应用"
+              cancelText="取消"
+              disabled={applicable.length === 0 || applying}
+              onConfirm={() => void applyMany(applicable, null)}
+            >
+              <Button
+                icon={<CheckOutlined />}
+                disabled={applicable.length === 0 || applying}
+                loading={applying && activeIndex === null}
+                data-testid="proofread-apply-all"
+              >
+                全部应用（{applicable.length}）
+              </Button>
+            </Popconfirm>
+            <Tooltip title={history.length ? `可撤销 ${history.length} 次` : '没有可撤销的修改'}>
+              <Button
+                icon={<UndoOutlined />}
+                disabled={history.length === 0 || applying}
+                onClick={() => void undo()}
+                data-testid="proofread-undo"
+              >
+                撤销
+              </Button>
+            </Tooltip>
             <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
               编辑文字
+            </Button>
+            <Button icon={<CopyOutlined />} onClick={() => void copy()}>
+              复制全文
             </Button>
             <Button
               icon={<ReloadOutlined />}
@@ -244,13 +353,16 @@ export function ProofreadPage() {
       </Card>
       <FindingsPanel
         findings={findings}
+        open={open}
         filters={filters}
         onFiltersChange={setFilters}
         shown={shown}
         activeIndex={activeIndex}
         onSelect={select}
-        onApply={(i) => void apply(i)}
+        onApply={(i) => void applyMany([i], i)}
         applying={applying}
+        onIgnore={ignore}
+        onRestoreIgnored={() => setIgnored(new Set())}
       />
     </div>
   ) : null;

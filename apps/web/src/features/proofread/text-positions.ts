@@ -36,15 +36,88 @@ export function findingRange(text: string, starts: readonly number[], f: Finding
   return { start, end: advance(text, start, f.length) };
 }
 
+export interface AppliedSuggestions {
+  text: string;
+  /** Suggestions written into the text. */
+  applied: number;
+  /** Suggestions left out: their place was edited since the check, or another one took it. */
+  skipped: number;
+}
+
+/**
+ * The text with the findings' suggestions applied together. A suggestion is applied only where
+ * the text still reads the flagged excerpt, and only one per place: of findings whose ranges
+ * overlap (or insert at the same point) the first in text order wins. The same change proposed
+ * twice (same range, same suggestion) is made once and not counted as skipped.
+ */
+export function applySuggestions(text: string, findings: readonly Finding[]): AppliedSuggestions {
+  const starts = lineStarts(text);
+  const edits = findings
+    .filter((f) => f.suggestion !== undefined)
+    .map((f) => ({ ...findingRange(text, starts, f), f }))
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+  const accepted: typeof edits = [];
+  let skipped = 0;
+  for (const edit of edits) {
+    const last = accepted[accepted.length - 1];
+    if (
+      last &&
+      last.start === edit.start &&
+      last.end === edit.end &&
+      last.f.suggestion === edit.f.suggestion
+    ) {
+      continue;
+    }
+    const clash = last !== undefined && (edit.start < last.end || edit.start === last.start);
+    if (clash || text.slice(edit.start, edit.end) !== edit.f.excerpt) {
+      skipped++;
+      continue;
+    }
+    accepted.push(edit);
+  }
+  let result = '';
+  let at = 0;
+  for (const edit of accepted) {
+    result += text.slice(at, edit.start) + (edit.f.suggestion as string);
+    at = edit.end;
+  }
+  return { text: result + text.slice(at), applied: accepted.length, skipped };
+}
+
 /**
  * The text with the finding's suggestion applied, or null when the text at that place is no
  * longer the flagged excerpt (it was edited since the check).
  */
 export function applySuggestion(text: string, f: Finding): string | null {
   if (f.suggestion === undefined) return null;
-  const { start, end } = findingRange(text, lineStarts(text), f);
-  if (text.slice(start, end) !== f.excerpt) return null;
-  return text.slice(0, start) + f.suggestion + text.slice(end);
+  const result = applySuggestions(text, [f]);
+  return result.applied === 1 ? result.text : null;
+}
+
+/** Code units of context on each side that identify an ignored finding. */
+const KEY_CONTEXT = 6;
+
+/**
+ * A key per finding that stays the same when the document is checked again after edits
+ * elsewhere, even in the same paragraph: the rule, the excerpt, a few characters around it
+ * (within its line) and which occurrence of these it is. Used to keep findings the user chose
+ * to ignore hidden across checks.
+ */
+export function findingKeys(text: string, findings: readonly Finding[]): string[] {
+  const starts = lineStarts(text);
+  const seen = new Map<string, number>();
+  return findings.map((f) => {
+    const { start, end } = findingRange(text, starts, f);
+    const lineStart = starts[Math.min(Math.max(f.line, 1), starts.length) - 1] ?? 0;
+    const newline = text.indexOf('\n', end);
+    const lineEnd = newline === -1 ? text.length : newline;
+    const before = text.slice(Math.max(lineStart, start - KEY_CONTEXT), start);
+    const after = text.slice(end, Math.min(lineEnd, end + KEY_CONTEXT));
+    const base = [f.rule, f.excerpt, before, after].join('\u0000');
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    return `${base}\u0000${n}`;
+  });
 }
 
 export interface Segment {
