@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD, startTestServer } from '../apps/server/test/helpers/test-server';
@@ -141,13 +142,24 @@ describe.runIf(browserAvailable())('proofreading a pasted report in Chromium', (
       expect(await textView.innerText()).toContain('开展最重要的学习');
       await page.getByTestId('proofread-apply-all').filter({ hasText: '全部应用（3）' }).waitFor();
 
-      const [download] = await Promise.all([
-        page.waitForEvent('download'),
-        page.getByRole('button', { name: /导出 Excel/ }).click(),
-      ]);
-      const saved = path.join(TEST_OUTPUT_DIR, 'proofread-findings.xlsx');
-      await download.saveAs(saved);
-      expect(fs.statSync(saved).size).toBeGreaterThan(1000);
+      const exportAs = async (item: RegExp, fileName: string) => {
+        await page.getByTestId('proofread-export').click();
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.getByRole('menuitem', { name: item }).click(),
+        ]);
+        const saved = path.join(TEST_OUTPUT_DIR, fileName);
+        await download.saveAs(saved);
+        return { saved, suggested: download.suggestedFilename() };
+      };
+      const excel = await exportAs(/问题清单/, 'proofread-findings.xlsx');
+      expect(fs.statSync(excel.saved).size).toBeGreaterThan(1000);
+      // The checked text as an official document, its title read from the first line.
+      const word = await exportAs(/公文格式 Word/, 'proofread-official.docx');
+      expect(word.suggested).toBe('集团机关第一党支部关于2024年上半年意识形态工作的报告.docx');
+      const { value } = await mammoth.extractRawText({ path: word.saved });
+      expect(value).toContain('截止目前,支部共开展集中学习3次。');
+      expect(value).toContain('2024年7月10日');
     },
   );
 });

@@ -18,3 +18,4 @@ export {
 export type { RenderDocxOptions } from './render-docx';
 export { renderDocx } from './render-docx';
 export * as officialLayout from './official-layout';
+export { officialDocumentFromText } from './official-text';

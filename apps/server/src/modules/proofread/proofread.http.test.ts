@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../test/helpers/test-app';
 import type { TestApp } from '../../../test/helpers/test-app';
@@ -191,6 +192,47 @@ describe('proofread API', () => {
     expect(categories.has('占位符')).toBe(true);
   });
 
+  it('lays the text out as an official .docx, reading title, headings, signature and date', async () => {
+    const response = await clerk.post('/api/proofread/export-docx', {
+      text: REPORT.replace('XX同志', '支部书记'),
+      title: '不会用到的标题',
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers['content-type']).toContain('wordprocessingml');
+    expect(String(response.headers['content-disposition'])).toContain(
+      encodeURIComponent('集团机关第一党支部关于2024年上半年意识形态工作的报告.docx'),
+    );
+    const { value } = await mammoth.extractRawText({ buffer: response.rawPayload });
+    const lines = value.split('\n').filter((line) => line.trim() !== '');
+    expect(lines).toEqual([
+      '集团机关第一党支部关于2024年上半年意识形态工作的报告',
+      '今年以来，支部书记带领支部认真落实意识形态工作责任制。',
+      '一、主要工作',
+      '二、存在的问题',
+      '三、下一步工作打算',
+      '集团机关第一党支部',
+      '2024年7月10日',
+    ]);
+
+    // Without a title line the given title is used.
+    const untitled = await clerk.post('/api/proofread/export-docx', {
+      text: '今年以来，支部认真落实责任制。',
+      title: '支部/报告',
+    });
+    expect(untitled.statusCode).toBe(200);
+    expect(String(untitled.headers['content-disposition'])).toContain(
+      encodeURIComponent('支部报告.docx'),
+    );
+    const empty = await clerk.post('/api/proofread/export-docx', { text: ' \n ' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().message).toBe('请输入要导出的文字');
+    const tooMany = await clerk.post('/api/proofread/export-docx', {
+      text: '段落。\n'.repeat(6000),
+    });
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.json().message).toContain('文档段落过多');
+  });
+
   it('is described in the OpenAPI document', async () => {
     const spec = (await t.agent().get('/api/docs/json')).json();
     expect(Object.keys(spec.paths)).toEqual(
@@ -198,6 +240,7 @@ describe('proofread API', () => {
         '/api/proofread/check',
         '/api/proofread/check-file',
         '/api/proofread/export',
+        '/api/proofread/export-docx',
         '/api/proofread/term-lists',
         '/api/proofread/term-lists/{id}/versions',
         '/api/proofread/term-lists/{id}/versions/{versionId}/rollback',
@@ -235,6 +278,8 @@ describe('proofread API', () => {
     });
     const refused = await agent.post('/api/proofread/check', { text: REPORT });
     expect(refused.statusCode).toBe(403);
+    const docx = await agent.post('/api/proofread/export-docx', { text: REPORT });
+    expect(docx.statusCode).toBe(403);
     expect((await agent.get('/api/proofread/term-lists')).statusCode).toBe(403);
   });
 });

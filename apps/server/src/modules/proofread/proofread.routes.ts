@@ -9,6 +9,7 @@ import {
   checkFileResultSchema,
   checkResultSchema,
   checkTextBody,
+  exportDocxBody,
   exportFindingsBody,
   MAX_CHECK_FILE_BYTES,
   MAX_CHECK_TEXT_BYTES,
@@ -17,6 +18,7 @@ import type { ProofreadModule } from './proofread.module';
 import { registerTermListRoutes } from './term-lists.routes';
 
 const tags = ['公文校对'];
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** The proofreader's API: checks of text and files, exports, and the term lists. */
 export function registerProofreadRoutes(api: FastifyInstance, module: ProofreadModule): void {
@@ -83,6 +85,23 @@ export function registerProofreadRoutes(api: FastifyInstance, module: ProofreadM
           contentType: XLSX_TYPE,
           bytes,
         });
+      },
+    );
+
+    r.post(
+      '/proofread/export-docx',
+      {
+        config,
+        bodyLimit: MAX_CHECK_TEXT_BYTES * 4,
+        schema: {
+          tags,
+          summary: '将文字按公文格式（GB/T 9704-2012）导出为 Word',
+          body: exportDocxBody,
+        },
+      },
+      async (request, reply) => {
+        const file = await proofread.exportDocx(request.body);
+        return sendDownload(reply, { ...file, contentType: DOCX_TYPE });
       },
     );
 

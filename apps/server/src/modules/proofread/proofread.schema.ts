@@ -112,3 +112,9 @@ export const exportFindingsBody = z.strictObject({
     .max(MAX_EXPORT_FINDINGS, { error: `一次最多导出 ${MAX_EXPORT_FINDINGS} 条问题` }),
 });
 export type ExportFindingsBody = z.infer<typeof exportFindingsBody>;
+
+export const exportDocxBody = z.strictObject({
+  text: z.string({ error: '请提供要导出的文字（text）' }),
+  title: z.string().max(200).optional().describe('文中没有标题行时使用的标题'),
+});
+export type ExportDocxBody = z.infer<typeof exportDocxBody>;

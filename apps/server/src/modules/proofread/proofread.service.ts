@@ -1,3 +1,4 @@
+import { DocxWriterError, officialDocumentFromText, renderDocx } from '@taizhang/docx-writer';
 import { check } from '@taizhang/proofreader';
 import type { DocumentKind } from '@taizhang/proofreader';
 import { AppError } from '../../errors/app-error';
@@ -6,7 +7,12 @@ import type { Actor } from '../access/data-scope';
 import { DocumentReadError, readDocument } from './document-reader';
 import { findingsWorkbook } from './proofread-excel';
 import { MAX_CHECK_FILE_BYTES, MAX_CHECK_TEXT_BYTES } from './proofread.schema';
-import type { CheckFileResultDto, CheckResultDto, ExportFindingsBody } from './proofread.schema';
+import type {
+  CheckFileResultDto,
+  CheckResultDto,
+  ExportDocxBody,
+  ExportFindingsBody,
+} from './proofread.schema';
 import type { TermListsService } from './term-lists.service';
 
 export interface CheckInput {
@@ -28,23 +34,33 @@ function todayInChina(clock: Clock): string {
   return new Date(clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
+/** Refuses text that is empty or above the limit of one check (or export). */
+function requireText(text: string, action: '校对' | '导出'): void {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > MAX_CHECK_TEXT_BYTES) {
+    throw new AppError(
+      'PAYLOAD_TOO_LARGE',
+      `文字过长（${mb(bytes)}），一次最多${action} ${mb(MAX_CHECK_TEXT_BYTES)}，请分段${action}`,
+    );
+  }
+  if (text.trim() === '') {
+    const message = `请输入要${action}的文字`;
+    throw new AppError('VALIDATION_FAILED', message, [{ path: 'text', message }]);
+  }
+}
+
+/** Characters a file name must not carry (the title may have several lines). */
+function fileNameOf(title: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what a file name must not carry
+  return title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '').slice(0, 80) || '公文';
+}
+
 /** Checks pasted text or uploaded documents with the engine and the organization's term lists. */
 export class ProofreadService {
   constructor(private readonly deps: ProofreadServiceDeps) {}
 
   async check(actor: Actor, input: CheckInput): Promise<CheckResultDto> {
-    const bytes = Buffer.byteLength(input.text, 'utf8');
-    if (bytes > MAX_CHECK_TEXT_BYTES) {
-      throw new AppError(
-        'PAYLOAD_TOO_LARGE',
-        `文字过长（${mb(bytes)}），一次最多校对 ${mb(MAX_CHECK_TEXT_BYTES)}，请分段校对`,
-      );
-    }
-    if (input.text.trim() === '') {
-      throw new AppError('VALIDATION_FAILED', '请输入要校对的文字', [
-        { path: 'text', message: '请输入要校对的文字' },
-      ]);
-    }
+    requireText(input.text, '校对');
     const { terms, lists } = await this.deps.termLists.compiledFor(actor, input.termListIds);
     let result;
     try {
@@ -92,6 +108,25 @@ export class ProofreadService {
 
   exportFindings(input: ExportFindingsBody): Promise<Buffer> {
     return findingsWorkbook(input);
+  }
+
+  /**
+   * The text laid out as an official document (GB/T 9704-2012): title, 主送机关, headings by
+   * their ordinals, signature and date read from the text itself.
+   */
+  async exportDocx(input: ExportDocxBody): Promise<{ fileName: string; bytes: Buffer }> {
+    requireText(input.text, '导出');
+    const document = officialDocumentFromText(input.text, input.title?.trim() || '公文');
+    try {
+      return { fileName: `${fileNameOf(document.title)}.docx`, bytes: await renderDocx(document) };
+    } catch (error) {
+      if (error instanceof DocxWriterError) {
+        throw new AppError('VALIDATION_FAILED', error.message, [
+          { path: 'text', message: error.message },
+        ]);
+      }
+      throw error;
+    }
   }
 }
 

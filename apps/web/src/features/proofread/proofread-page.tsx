@@ -4,6 +4,7 @@ import {
   App,
   Button,
   Card,
+  Dropdown,
   Empty,
   Popconfirm,
   Space,
@@ -15,7 +16,9 @@ import {
   CheckOutlined,
   CopyOutlined,
   EditOutlined,
+  DownloadOutlined,
   FileExcelOutlined,
+  FileWordOutlined,
   ReloadOutlined,
   UndoOutlined,
 } from '@ant-design/icons';
@@ -29,7 +32,7 @@ import type { CheckSettings } from './check-input-card';
 import { FindingsPanel } from './findings-panel';
 import type { FindingFilters } from './findings-panel';
 import { anchorId, CategoryLegend, HighlightedText } from './highlighted-text';
-import { checkFile, checkText, exportFindings } from './proofread.api';
+import { checkFile, checkText, exportFindings, exportOfficialDocx } from './proofread.api';
 import { CATEGORY_ORDER, KIND_LABELS } from './proofread-labels';
 import { PROOFREAD_PERM } from './proofread-permissions';
 import type { CheckResult, Finding } from './proofread.types';
@@ -83,6 +86,7 @@ export function ProofreadPage() {
   const [activeIndex, setActiveIndex] = useState<number | null>(null);
   const [flashKey, setFlashKey] = useState(0);
   const [exporting, setExporting] = useState(false);
+  const [exportingDocx, setExportingDocx] = useState(false);
   /** Keys (findingKeys) of findings the user chose to ignore; they stay hidden across checks. */
   const [ignored, setIgnored] = useState<ReadonlySet<string>>(new Set());
   /** The texts before each applied suggestion, newest last. */
@@ -241,6 +245,19 @@ export function ProofreadPage() {
     }
   };
 
+  const doExportDocx = async () => {
+    if (!checked) return;
+    setExportingDocx(true);
+    try {
+      await exportOfficialDocx({ text: checked.text, ...(title ? { title } : {}) });
+    } catch (err) {
+      message.error(errorMessage(err));
+    } finally {
+      setExportingDocx(false);
+    }
+  };
+
+  const filtered = filters.categories.length > 0 || filters.severities.length > 0;
   const stale = checked !== null && normalizeText(text) !== checked.text;
 
   const input = (
@@ -307,22 +324,33 @@ export function ProofreadPage() {
             >
               重新校对
             </Button>
-            <Tooltip
-              title={
-                filters.categories.length || filters.severities.length
-                  ? '按当前筛选导出'
-                  : undefined
-              }
+            <Dropdown
+              trigger={['click']}
+              menu={{
+                items: [
+                  {
+                    key: 'xlsx',
+                    icon: <FileExcelOutlined />,
+                    label: filtered ? '问题清单（Excel，按当前筛选）' : '问题清单（Excel）',
+                    disabled: shown.length === 0,
+                  },
+                  {
+                    key: 'docx',
+                    icon: <FileWordOutlined />,
+                    label: '公文格式 Word（GB/T 9704）',
+                  },
+                ],
+                onClick: ({ key }) => void (key === 'xlsx' ? doExport() : doExportDocx()),
+              }}
             >
               <Button
-                icon={<FileExcelOutlined />}
-                loading={exporting}
-                disabled={shown.length === 0}
-                onClick={() => void doExport()}
+                icon={<DownloadOutlined />}
+                loading={exporting || exportingDocx}
+                data-testid="proofread-export"
               >
-                导出 Excel
+                导出
               </Button>
-            </Tooltip>
+            </Dropdown>
           </Space>
         }
       >

@@ -39,6 +39,11 @@ export function exportFindings(input: {
   return downloadFile('/api/proofread/export', '校对结果.xlsx', input);
 }
 
+/** The text laid out as an official document (.docx); the server reads title, headings, date. */
+export function exportOfficialDocx(input: { text: string; title?: string }): Promise<void> {
+  return downloadFile('/api/proofread/export-docx', `${input.title || '公文'}.docx`, input);
+}
+
 export function useTermLists(enabled = true) {
   return useQuery({
     queryKey: proofreadKeys.lists,
