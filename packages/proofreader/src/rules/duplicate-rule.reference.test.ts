@@ -27,7 +27,24 @@ function trimmed(text: string, a: number, b: number): [number, number] {
   return [a, b];
 }
 
-/** The rule as first written, reporting into `out` in the same order. */
+const OPEN = '“‘《〈（「『(';
+const CLOSE = '”’》〉）」』)';
+
+/** A paired mark without its partner. */
+function splitsPair(s: string): boolean {
+  const depth = new Map<string, number>();
+  for (const ch of s) {
+    if (OPEN.includes(ch)) depth.set(ch, (depth.get(ch) ?? 0) + 1);
+    const close = CLOSE.indexOf(ch);
+    if (close < 0) continue;
+    const opener = OPEN[close] as string;
+    if (!depth.get(opener)) return true;
+    depth.set(opener, (depth.get(opener) as number) - 1);
+  }
+  return [...depth.values()].some((d) => d > 0);
+}
+
+/** The rule as first written (clauses cut out of a quotation pass), reporting into `out`. */
 function reference(text: string, facts: Facts, out: FindingBuffer): void {
   const n = text.length;
   const functionChars = facts.duplicateFunctionChars;
@@ -100,15 +117,16 @@ function reference(text: string, facts: Facts, out: FindingBuffer): void {
       out.add('duplicate', 'duplicate/sentence', 'warning', sa, sb - sa, message);
     }
     const seen = new Set<string>();
-    for (const [a, b] of clauses) {
+    clauses.forEach(([a, b]) => {
       const s = text.slice(a, b);
       if (!seen.has(s)) {
         seen.add(s);
-        continue;
+        return;
       }
-      if (flagged.some(([fa, fb]) => fa <= a && b <= fb)) continue;
+      if (flagged.some(([fa, fb]) => fa <= a && b <= fb)) return;
+      if (splitsPair(s)) return;
       out.add('duplicate', 'duplicate/clause', 'warning', a, b - a, `与本段前文重复：“${s}”`);
-    }
+    });
   });
 }
 
@@ -140,6 +158,10 @@ const FRAGMENTS = [
   '𠀀党委',
   '5月3日',
   '2024年',
+  '2024年应完成1次',
+  '“11月主题党日：安全隐患排查”有12人参加',
+  '“书记讲党课”（每年不少于1次）',
+  '加强阵地管理（网站、公众号）',
 ];
 const MARKS = [...CLAUSE_MARKS, ...SENTENCE_MARKS, '。', '，', '，'];
 const HAN = '的了是和与及一二工作党委支部会议制度落实';

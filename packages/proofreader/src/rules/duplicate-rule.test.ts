@@ -27,6 +27,16 @@ describe('duplicate rule', () => {
     ).toEqual(['加强网络阵地管理工作']);
   });
 
+  it('does not take pieces of different quotations cut at a colon for a repeated clause', () => {
+    const text =
+      '组织主题党日活动，其中“11月主题党日：安全隐患排查”有12人参加，“12月主题党日：安全隐患排查”有12人参加。';
+    expect(excerpts('duplicate', text)).toEqual([]);
+    // Outside the quotation marks the same clause twice is still a repeat.
+    expect(
+      excerpts('duplicate', '开展“安全隐患排查”专项行动，完善制度，开展“安全隐患排查”专项行动。'),
+    ).toEqual(['开展“安全隐患排查”专项行动']);
+  });
+
   it('flags a sentence repeated in another paragraph and says where', () => {
     const [f] = find(
       'duplicate',

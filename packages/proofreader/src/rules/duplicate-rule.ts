@@ -161,7 +161,10 @@ const BUCKET_BITS = 8;
 /** Lines with more clauses than this find their repeats with a hash table instead. */
 const FEW_CLAUSES = 64;
 
-/** Repeated sentences (≥ 10 characters) anywhere, repeated clauses (≥ 8) inside a paragraph. */
+/**
+ * Repeated sentences (≥ 10 characters) anywhere, repeated clauses (≥ 8) inside a paragraph
+ * (not pieces of a quotation cut at a mark inside it: readsAsAccident).
+ */
 function repeatedSegments(ctx: RuleContext): void {
   const { index, lines, text } = ctx;
   const { codes, marks } = index;
@@ -246,6 +249,7 @@ function repeatedSegments(ctx: RuleContext): void {
       while (f + 2 < flaggedCount && (flagged[f + 2] as number) <= a) f += 2;
       if (f >= 0 && b <= (flagged[f + 1] as number)) continue;
       if (!many && !repeatsEarlier(codes, clauseList, k)) continue;
+      if (!readsAsAccident(codes, clauseList, k)) continue;
       const seg = text.slice(a, b);
       ctx.findings.add(
         'duplicate',
@@ -260,6 +264,46 @@ function repeatedSegments(ctx: RuleContext): void {
     }
   }
   if (LINE_MESSAGES.length > KEPT_MESSAGES) LINE_MESSAGES.length = KEPT_MESSAGES;
+}
+
+// Paired marks: a clause holding one without its partner was cut out of a quotation or a
+// bracket at a comma or colon inside it.
+const OPENERS = '“‘《〈（「『(';
+const CLOSERS = '”’》〉）」』)';
+const PAIR_OF = new Int8Array(0x10000).fill(-1);
+for (let p = 0; p < OPENERS.length; p++) {
+  PAIR_OF[OPENERS.charCodeAt(p)] = p;
+  PAIR_OF[CLOSERS.charCodeAt(p)] = p + OPENERS.length;
+}
+const pairDepth = new Int32Array(OPENERS.length);
+
+/** True when `codes[a..b)` holds a paired mark without its partner. */
+function splitsPair(codes: Uint16Array, a: number, b: number): boolean {
+  pairDepth.fill(0);
+  let open = 0;
+  for (let i = a; i < b; i++) {
+    const p = PAIR_OF[codes[i] as number] as number;
+    if (p < 0) continue;
+    if (p < OPENERS.length) {
+      pairDepth[p]++;
+      open++;
+    } else {
+      const q = p - OPENERS.length;
+      if (pairDepth[q] === 0) return true;
+      pairDepth[q]--;
+      open--;
+    }
+  }
+  return open !== 0;
+}
+
+/**
+ * Whether a clause repeated in its paragraph reads as an accident. Not one: a piece of a
+ * quotation or bracket cut at a mark inside it — “11月主题党日：安全隐患排查”有12人参加 and
+ * “12月主题党日：安全隐患排查”有12人参加 are different titles, not a clause said twice.
+ */
+function readsAsAccident(codes: Uint16Array, clauses: Int32Array, k: number): boolean {
+  return !splitsPair(codes, clauses[3 * k] as number, clauses[3 * k + 1] as number);
 }
 
 /** True when clause `k` of `clauses` ((start, end, hash) triples) equals an earlier one. */
