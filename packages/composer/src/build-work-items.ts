@@ -1,4 +1,5 @@
 import { areaTopics, emptyAreaTopics, SUBORDINATE_TOPICS } from './area-phrases';
+import { yearOf } from './chinese-format';
 import { quoted } from './clean-text';
 import type { ComposeContext } from './compose-context';
 import type { ActivityGroup, AreaAggregate, RequirementStatus } from './compose-input';
@@ -62,7 +63,21 @@ const OUTCOME_TEXT: Record<RequirementStatus['status'], string> = {
   pending: '尚未到期',
 };
 
-/** `对照要求逐项自查：“…”（每年不少于2次），2024年上半年应完成1次、实际完成2次，已达到要求。` */
+/**
+ * A status's period as the requirements paragraph says it: without the year when it lies in the
+ * report's year (`上半年`, `第二季度`, `全年`) — the paragraph lists many requirements, and
+ * `2025年应完成1次` said for each reads as a repeated clause.
+ */
+function periodWithin(ctx: ComposeContext, r: RequirementStatus): string {
+  const { period } = ctx.input;
+  const year = `${yearOf(period.from)}年`;
+  if (yearOf(period.to) !== yearOf(period.from) || !r.periodLabel.startsWith(year)) {
+    return r.periodLabel;
+  }
+  return r.periodLabel.slice(year.length) || '全年';
+}
+
+/** `对照要求逐项自查：“…”（每季度不少于1次），第一季度应完成1次、实际完成2次，已达到要求。` */
 export function requirementsParagraph(
   ctx: ComposeContext,
   requirements: RequirementStatus[],
@@ -80,7 +95,7 @@ export function requirementsParagraph(
       const filter = { requirementId: r.id, area: r.area, from: r.from, to: r.to };
       const unit = r.unit ?? '次';
       pieces.push(
-        j > 0 ? `，${r.periodLabel}应完成` : `${r.periodLabel}应完成`,
+        j > 0 ? `，${periodWithin(ctx, r)}应完成` : `${periodWithin(ctx, r)}应完成`,
         ctx.fig(r.required, unit, 'requirement.required', filter),
         '、实际完成',
         ctx.fig(r.actual, unit, 'requirement.actual', filter),

@@ -250,6 +250,39 @@ describe('report kinds', () => {
     expect(channels?.paragraphs.map(paragraphText).join('')).toContain('对照要求逐项自查：');
   });
 
+  it('names the periods of requirements within the report’s year without the year', () => {
+    const half = allParagraphTexts(composeReport(inputFor('selfcheck'))).join('');
+    expect(half).toContain(
+      '“党委（党组）会专题研究意识形态工作”（每年不少于2次），上半年应完成1次',
+    );
+    expect(half).toContain('第一季度应完成1次、实际完成1次，第二季度应完成1次');
+    expect(half).not.toContain('2024年第一季度应完成');
+    // In an annual self-check the whole year is 全年, so parallel requirements do not repeat
+    // “2024年应完成1次” clause after clause (the proofreader flags repeated clauses).
+    const yearly = (id: string, title: string) =>
+      buildRequirement({
+        id,
+        title,
+        cadence: '每年不少于1次',
+        required: 1,
+        actual: 1,
+        periodLabel: '2024年',
+        from: '2024-01-01',
+        to: '2024-12-31',
+      });
+    const annual = composeReport(
+      inputFor('selfcheck', {
+        ...ANNUAL,
+        requirements: [yearly('a', '意识形态专题研讨'), yearly('b', '书记讲党课')],
+      }),
+    );
+    const text = allParagraphTexts(annual).join('');
+    expect(text).toContain(
+      '“意识形态专题研讨”（每年不少于1次），全年应完成1次、实际完成1次，达到要求；',
+    );
+    expect(text).not.toContain('2024年应完成');
+  });
+
   it('bases a 自查报告 on the named document', () => {
     const report = composeReport(
       inputFor('selfcheck', { basis: '《青川市党委（党组）意识形态工作责任制实施细则》' }),

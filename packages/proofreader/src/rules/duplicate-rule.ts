@@ -285,12 +285,12 @@ function splitsPair(codes: Uint16Array, a: number, b: number): boolean {
     const p = PAIR_OF[codes[i] as number] as number;
     if (p < 0) continue;
     if (p < OPENERS.length) {
-      pairDepth[p]++;
+      pairDepth[p] = (pairDepth[p] as number) + 1;
       open++;
     } else {
       const q = p - OPENERS.length;
       if (pairDepth[q] === 0) return true;
-      pairDepth[q]--;
+      pairDepth[q] = (pairDepth[q] as number) - 1;
       open--;
     }
   }

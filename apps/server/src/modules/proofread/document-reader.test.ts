@@ -125,6 +125,14 @@ describe('readDocument', () => {
     expect(doc).toMatchObject({ format: 'txt', encoding: 'utf-8' });
   });
 
+  it('drops Markdown hard-break spaces from .md files and keeps other spaces as written', async () => {
+    const source = '集团机关第一党支部  \r\n2024年7月10日\n正文 。 \n';
+    const md = await readDocument(Buffer.from(source), 'a.md');
+    expect(md.text).toBe('集团机关第一党支部\r\n2024年7月10日\n正文 。 \n');
+    const txt = await readDocument(Buffer.from(source), 'a.txt');
+    expect(txt.text).toBe(source);
+  });
+
   it('reads GB18030 text saved on Chinese Windows', async () => {
     // “意识形态” in GBK.
     const gbk = Buffer.from([0xd2, 0xe2, 0xca, 0xb6, 0xd0, 0xce, 0xcc, 0xac]);

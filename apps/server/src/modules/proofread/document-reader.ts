@@ -116,9 +116,11 @@ export async function readDocument(
     );
   }
   if (format === 'docx') return { text: await readDocx(data, lim), format, encoding: 'docx' };
-  const { text, encoding } = decodeText(data);
+  const decoded = decodeText(data);
+  // Two or more spaces ending a Markdown line are its hard line break: markup, not text.
+  const text = format === 'md' ? decoded.text.replace(/ {2,}(?=\r?\n)/g, '') : decoded.text;
   if (text.trim().length === 0) throw new DocumentReadError('DOCUMENT_EMPTY', '文件中没有文字内容');
-  return { text, format, encoding };
+  return { text, format, encoding: decoded.encoding };
 }
 
 /** Reads a document from disk, refusing oversized files before reading them. */
