@@ -14,6 +14,7 @@ const DRAFT = [
   '（二）加强理论学习',
   '1.集中学习。开展集中学习6次，参学率98.5%。',
   '1.5万人次参加网上答题活动。',
+  '2.2025年下半年学习安排',
   '(1)线上学习。',
   '二、存在的问题',
   '',
@@ -50,6 +51,7 @@ describe('officialDocumentFromText', () => {
         },
         // A decimal at the start of a line is not an ordinal.
         { kind: 'paragraph', text: '1.5万人次参加网上答题活动。' },
+        { kind: 'heading', level: 3, number: '2.', text: '2025年下半年学习安排' },
         { kind: 'heading', level: 4, number: '(1)', text: '线上学习。' },
         { kind: 'heading', level: 1, number: '二、', text: '存在的问题' },
       ],

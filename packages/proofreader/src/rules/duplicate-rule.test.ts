@@ -13,6 +13,13 @@ describe('duplicate rule', () => {
     expect(excerpts('duplicate', text)).toEqual([]);
   });
 
+  it('keeps 在 before a word that starts with 在 (在在建项目, 在在职党员)', () => {
+    expect(excerpts('duplicate', '2026年在在建项目中实现全覆盖，在在职党员中开展评议。')).toEqual(
+      [],
+    );
+    expect(excerpts('duplicate', '要在在会上发言。')).toEqual(['在在']);
+  });
+
   it('flags a repeated word', () => {
     expect(excerpts('duplicate', '各支部要结合实际结合实际制定计划。')).toEqual(['结合实际']);
   });

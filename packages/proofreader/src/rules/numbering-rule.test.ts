@@ -30,6 +30,14 @@ describe('numbering rule', () => {
     expect(excerpts('numbering', text)).toEqual([]);
   });
 
+  it('reads headings that start with a year, and not a decimal, as headings', () => {
+    const text =
+      '标题\n一、2025年度工作开展情况\n（一）甲\n1.2025年上半年\n2.下半年\n1.5万人次参加答题。\n二、存在的问题';
+    expect(excerpts('numbering', text)).toEqual([]);
+    // The year-led heading still counts: a gap after it is found.
+    expect(excerpts('numbering', '标题\n一、2025年度工作\n三、存在的问题')).toEqual(['三']);
+  });
+
   it('flags inconsistent enumerators and gaps in 一是…二是…', () => {
     expect(
       excerpts('numbering', '标题\n存在问题：一是学习不够；二要宣传不足；三是队伍薄弱。'),

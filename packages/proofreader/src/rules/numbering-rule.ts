@@ -8,7 +8,7 @@ const CN = '[一二三四五六七八九十]+';
 /** Heading markers by level: 一、 → （一） → 1. → （1）. */
 const LEVELS: { re: RegExp; name: string; format: (n: number) => string }[] = [
   {
-    re: new RegExp(`^[\\s\\u3000]*(${CN})[、.．](?!\\d)`),
+    re: new RegExp(`^[\\s\\u3000]*(${CN})(?:、|[.．](?!\\d))`),
     name: '一、',
     format: (n) => `${cn(n)}、`,
   },
@@ -17,7 +17,12 @@ const LEVELS: { re: RegExp; name: string; format: (n: number) => string }[] = [
     name: '（一）',
     format: (n) => `（${cn(n)}）`,
   },
-  { re: /^[\s\u3000]*(\d{1,2})(?:[.．](?!\d)|、)/, name: '1.', format: (n) => `${n}.` },
+  // `1.` but not the decimal in `1.5万人`; `1.2025年…` is a heading that starts with a year.
+  {
+    re: /^[\s\u3000]*(\d{1,2})(?:[.．](?!\d(?!\d{3}年))|、)/,
+    name: '1.',
+    format: (n) => `${n}.`,
+  },
   { re: /^[\s\u3000]*[（(](\d{1,2})[）)]/, name: '（1）', format: (n) => `（${n}）` },
 ];
 const ENUM = scanPattern(new RegExp(`(${CN})(是|要|则|抓)(?=[${HAN}“])`, 'g'));

@@ -25,6 +25,21 @@ describe('temporal rule: anniversaries', () => {
     ).toEqual([]);
   });
 
+  it('reads a statement without a year in the year of its section heading', () => {
+    const plans =
+      '标题\n一、2025年工作情况\n正文。\n三、2026年工作打算\n一是围绕庆祝建党105周年开展活动。';
+    expect(excerpts('temporal', plans, { date: '2025-12-18' })).toEqual([]);
+    // A plans section without a year speaks of the year after the document's.
+    const next = '标题\n三、下一步工作打算\n一是围绕庆祝建党105周年开展活动。';
+    expect(excerpts('temporal', next, { date: '2025-12-26' })).toEqual([]);
+    // Wrong for both the document's year and the section's, and outside any plans section.
+    expect(excerpts('temporal', plans.replace('105', '103'), { date: '2025-12-18' })).toEqual([
+      '建党103周年',
+    ]);
+    const work = '标题\n一、主要工作\n围绕庆祝建党105周年开展活动。';
+    expect(excerpts('temporal', work, { date: '2025-12-26' })).toEqual(['建党105周年']);
+  });
+
   it('reads Chinese numerals', () => {
     expect(excerpts('temporal', '今年是建党一百周年。', { date: '2024-07-10' })).toEqual([
       '建党一百周年',

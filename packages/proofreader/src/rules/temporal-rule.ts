@@ -55,6 +55,34 @@ function yearFor(text: string, at: number, docYear: number): { year: number; exp
   return { year: docYear, explicit: false };
 }
 
+/** A heading line: `一、` `（一）` `1.` `（1）`; `level1` for the first level only. */
+const HEADING_LINE =
+  /^[\s\u3000]*(?:[一二三四五六七八九十]+(?:、|[.．](?!\d))|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}(?:、|[.．](?!\d(?!\d{3}年))))/;
+const LEVEL1_LINE = /^[\s\u3000]*[一二三四五六七八九十]+(?:、|[.．](?!\d))/;
+const HEADING_YEAR = /((?:19|20)\d\d)年/;
+/** How far back (in lines) a statement looks for the heading of its section. */
+const SECTION_LOOKBACK = 200;
+
+const PLANS_HEADING = /下一步|打算|计划|思路|安排|展望/;
+
+/**
+ * The year the section holding `at` speaks of, or null: the year named by the nearest heading
+ * above (`三、2026年工作打算`), looking no further back than the section's first-level heading;
+ * for a plans section without a year (`三、下一步工作打算`), the year after the document's.
+ */
+function sectionYear(ctx: RuleContext, at: number, docYear: number): number | null {
+  const line = ctx.index.lineAt(at);
+  for (let l = line - 1; l >= 0 && l >= line - SECTION_LOOKBACK; l--) {
+    const text = (ctx.lines[l] as { text: string }).text;
+    if (!HEADING_LINE.test(text)) continue;
+    const heading = text.slice(0, 40);
+    const year = HEADING_YEAR.exec(heading);
+    if (year) return Number(year[1]);
+    if (LEVEL1_LINE.test(text)) return PLANS_HEADING.test(heading) ? docYear + 1 : null;
+  }
+  return null;
+}
+
 function checkAnniversaries(ctx: RuleContext, date: DocumentDate): void {
   const { text, index, facts } = ctx;
   const periodYear = ctx.period ? Number(ctx.period.start.slice(0, 4)) : date.year;
@@ -71,6 +99,8 @@ function checkAnniversaries(ctx: RuleContext, date: DocumentDate): void {
     const ok = new Set([year - entry.base]);
     if (!explicit) {
       ok.add(periodYear - entry.base);
+      const section = sectionYear(ctx, m.index, date.year);
+      if (section !== null) ok.add(section - entry.base);
       if (facts.anniversaryForwardCue.test(sentence)) ok.add(year - entry.base + 1);
       if (facts.anniversaryPastCue.test(sentence)) ok.add(year - entry.base - 1);
     } else if (facts.anniversaryForwardCue.test(sentence)) ok.add(year - entry.base + 1);
