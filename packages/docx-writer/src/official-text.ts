@@ -109,6 +109,7 @@ export function officialDocumentFromText(text: string, fallbackTitle = '公文')
     maybeRecipient !== undefined &&
     maybeRecipient.length <= MAX_RECIPIENT &&
     /^[^。；，,：:]+[：:]$/u.test(maybeRecipient) &&
+    !/如下[：:]$/u.test(maybeRecipient) &&
     headingOf(maybeRecipient) === null
   ) {
     recipient = maybeRecipient;

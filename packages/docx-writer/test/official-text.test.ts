@@ -76,6 +76,12 @@ describe('officialDocumentFromText', () => {
     ]);
   });
 
+  it('does not take a lead-in line (…如下：) for the 主送机关', () => {
+    const doc = officialDocumentFromText('工作报告\n\n现将有关情况报告如下：\n一、主要工作');
+    expect(doc.recipient).toBeUndefined();
+    expect(doc.blocks[0]).toEqual({ kind: 'paragraph', text: '现将有关情况报告如下：' });
+  });
+
   it('takes a date without a signature when the line before it is prose', () => {
     const doc = officialDocumentFromText('标题\n\n正文第一段。\n2025年1月5日');
     expect(doc).toMatchObject({ title: '标题', date: '2025-01-05' });
