@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from './proofread.types';
 import {
-  applySuggestion,
   applySuggestions,
   buildSegments,
   findingKeys,
@@ -31,9 +30,14 @@ describe('text positions', () => {
 
   it('applies a suggestion only where the excerpt is still in place', () => {
     const f = finding({ line: 2, column: 2, length: 2, excerpt: 'XX', suggestion: '张三' });
-    expect(applySuggestion('标题\n由XX同志负责', f)).toBe('标题\n由张三同志负责');
-    expect(applySuggestion('标题\n由某某同志负责', f)).toBeNull();
-    expect(applySuggestion('标题\n由XX同志负责', { ...f, suggestion: undefined })).toBeNull();
+    expect(applySuggestions('标题\n由XX同志负责', [f])).toEqual({
+      text: '标题\n由张三同志负责',
+      applied: 1,
+      skipped: 0,
+    });
+    expect(applySuggestions('标题\n由某某同志负责', [f])).toMatchObject({ applied: 0, skipped: 1 });
+    const none = applySuggestions('标题\n由XX同志负责', [{ ...f, suggestion: undefined }]);
+    expect(none).toEqual({ text: '标题\n由XX同志负责', applied: 0, skipped: 0 });
   });
 
   it('applies many suggestions at once, each only where its excerpt is, one per place', () => {

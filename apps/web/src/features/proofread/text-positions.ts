@@ -84,16 +84,6 @@ export function applySuggestions(text: string, findings: readonly Finding[]): Ap
   return { text: result + text.slice(at), applied: accepted.length, skipped };
 }
 
-/**
- * The text with the finding's suggestion applied, or null when the text at that place is no
- * longer the flagged excerpt (it was edited since the check).
- */
-export function applySuggestion(text: string, f: Finding): string | null {
-  if (f.suggestion === undefined) return null;
-  const result = applySuggestions(text, [f]);
-  return result.applied === 1 ? result.text : null;
-}
-
 /** Code units of context on each side that identify an ignored finding. */
 const KEY_CONTEXT = 6;
 
