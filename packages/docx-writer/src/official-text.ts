@@ -10,9 +10,9 @@ const HAN_NUMBER = '[一二三四五六七八九十百零〇]+';
 const HEADING_PATTERNS: readonly { level: HeadingLevel; pattern: RegExp }[] = [
   { level: 1, pattern: new RegExp(`^(${HAN_NUMBER}[、．.])\\s*(.*)$`, 'u') },
   { level: 2, pattern: new RegExp(`^([（(]${HAN_NUMBER}[）)][、．.]?)\\s*(.*)$`, 'u') },
-  // `1.` but not a decimal such as `1.5万人` (`1.2025年…` starts with a year); `1、` and `1．`
-  // are read the same way.
-  { level: 3, pattern: /^(\d{1,2}(?:、|[.．](?!\d(?!\d{3}年))))\s*(.*)$/u },
+  // `1.` but not a decimal such as `1.5万人` (`1.2025年…`, `1.11月底前…` start with a date);
+  // `1、` and `1．` are read the same way.
+  { level: 3, pattern: /^(\d{1,2}(?:、|[.．](?!(?!\d{4}年|\d{1,2}[月日])\d)))\s*(.*)$/u },
   { level: 4, pattern: /^([（(]\d{1,2}[）)])\s*(.*)$/u },
 ];
 

@@ -76,6 +76,11 @@ describe('officialDocumentFromText', () => {
     ]);
   });
 
+  it('reads an item that starts with a month as a heading', () => {
+    const doc = officialDocumentFromText('纪要\n\n1.11月底前完成方案。\n2.每月巡查1次。');
+    expect(doc.blocks.map((b) => b.kind === 'heading' && b.number)).toEqual(['1.', '2.']);
+  });
+
   it('does not take a lead-in line (…如下：) for the 主送机关', () => {
     const doc = officialDocumentFromText('工作报告\n\n现将有关情况报告如下：\n一、主要工作');
     expect(doc.recipient).toBeUndefined();

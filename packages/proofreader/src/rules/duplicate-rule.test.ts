@@ -20,6 +20,10 @@ describe('duplicate rule', () => {
     expect(excerpts('duplicate', '要在在会上发言。')).toEqual(['在在']);
   });
 
+  it('keeps idiomatic ABAB verb reduplication (研究研究)', () => {
+    expect(excerpts('duplicate', '不能遇事就说“研究研究”“商量商量”。')).toEqual([]);
+  });
+
   it('flags a repeated word', () => {
     expect(excerpts('duplicate', '各支部要结合实际结合实际制定计划。')).toEqual(['结合实际']);
   });

@@ -29,4 +29,16 @@ describe('layout rule', () => {
   it('flags trailing spaces and half-width indentation but not full-width indentation', () => {
     expect(excerpts('layout', '标题\n  正文一。\n　　正文二。 ')).toEqual(['  ', ' ']);
   });
+
+  it('leaves 纪要 field lines, subtitles and the spaces of a phrase title alone', () => {
+    const text = [
+      '铭记伟大胜利　汲取奋进力量',
+      '——在全县纪念中国人民抗日战争胜利80周年宣讲报告会上的宣讲',
+      '出席：县委宣传部、县委网信办、县教育局、县文旅局有关负责同志',
+      '会议听取了各单位汇报。',
+    ].join('\n');
+    expect(excerpts('layout', text)).toEqual([]);
+    // A space inside an ordinary title is still stray.
+    expect(excerpts('layout', '某局关于2024年上半年工作的　报告\n正文。')).toEqual(['　']);
+  });
 });

@@ -1,6 +1,7 @@
 import { HAN, hasText } from '../text/text-index';
 import { scanPattern } from '../text/pattern-scan';
 import type { RuleContext } from './rule-context';
+import { PHRASE_TITLE } from './title-shape';
 
 const SPACE_RUN = scanPattern(/[ \u3000\t]+/g);
 // Characters on both sides of a space that make it stray (Han and Chinese punctuation).
@@ -15,6 +16,8 @@ const DATE_ONLY = /^[\s\u3000]*(?:\d{4}|[〇零一二三四五六七八九]{4})\
 const ENDS_OPEN = new RegExp(`[${HAN}，、“（《]$`);
 const DANGLING = /[的和与及对在把将了是为从向以并等]$/;
 const STARTS_TEXT = new RegExp(`^[${HAN}，。、；：”）》]`);
+/** Lines that end without a mark by form: 出席：…, 主持人：… in 纪要, and ——subtitles. */
+const FIELD_OR_SUBTITLE = new RegExp(`^[\\s\\u3000]*(?:[${HAN}]{2,4}[：:]|——)`);
 
 /** Hard breaks inside sentences, stray spaces, full-width digits/letters, edge spaces. */
 export function checkLayout(ctx: RuleContext): void {
@@ -24,8 +27,13 @@ export function checkLayout(ctx: RuleContext): void {
 }
 
 function spaces(ctx: RuleContext): void {
-  const { text, index } = ctx;
+  const { text, index, lines } = ctx;
+  // A title of phrases is set with full-width spaces between them (铭记历史\u3000开创未来).
+  const first = lines.find((l) => hasText(l.text));
+  const title = first && PHRASE_TITLE.test(first.text.trim()) ? first : null;
+  const titleEnd = title ? title.start + title.text.length : -1;
   for (const m of index.matchAll(SPACE_RUN)) {
+    if (title && m.index >= title.start && m.index < titleEnd) continue;
     if (
       !STRAY_LEFT.test(text[m.index - 1] ?? '') ||
       !STRAY_RIGHT.test(text[m.index + m[0].length] ?? '')
@@ -94,7 +102,9 @@ function hardBreaks(ctx: RuleContext): void {
     if (HEADING.test(nt) || DATE_ONLY.test(nt)) continue;
     const endsWithComma = /[，、“（《]$/.test(t) || DANGLING.test(t);
     // A heading or a short line (signature, topic line) ending without punctuation is fine.
-    if (!endsWithComma && (HEADING.test(t) || t.trim().length < 20)) continue;
+    if (!endsWithComma && (HEADING.test(t) || t.trim().length < 20 || FIELD_OR_SUBTITLE.test(t))) {
+      continue;
+    }
     let a = t.length;
     while (a > 0 && !/[。；！？，、：]/.test(t[a - 1] as string) && t.length - a < 10) a--;
     if (/[，、“（《]$/.test(t)) a = t.length - 1;

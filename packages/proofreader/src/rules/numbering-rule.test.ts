@@ -38,6 +38,23 @@ describe('numbering rule', () => {
     expect(excerpts('numbering', '标题\n一、2025年度工作\n三、存在的问题')).toEqual(['三']);
   });
 
+  it('reads 1.11月底前 as a heading and lets a list start again after a lead-in line', () => {
+    const text =
+      '标题\n会议议定：\n1.11月底前完成方案。\n2.每月巡查1次。\n会议要求：\n1.压实责任。\n2.加强督导。';
+    expect(excerpts('numbering', text)).toEqual([]);
+    // Without a lead-in line the second 1. is still a repeat.
+    expect(excerpts('numbering', '标题\n1.甲。\n2.乙。\n正文。\n1.丙。')).toEqual(['1']);
+  });
+
+  it('does not read 一抓到底 as the first of a series', () => {
+    expect(
+      excerpts(
+        'numbering',
+        '标题\n一是建立台账；二是明确时限，一抓到底、绝不放过；三是开展回头看。',
+      ),
+    ).toEqual([]);
+  });
+
   it('flags inconsistent enumerators and gaps in 一是…二是…', () => {
     expect(
       excerpts('numbering', '标题\n存在问题：一是学习不够；二要宣传不足；三是队伍薄弱。'),

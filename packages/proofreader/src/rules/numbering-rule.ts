@@ -17,17 +17,20 @@ const LEVELS: { re: RegExp; name: string; format: (n: number) => string }[] = [
     name: '（一）',
     format: (n) => `（${cn(n)}）`,
   },
-  // `1.` but not the decimal in `1.5万人`; `1.2025年…` is a heading that starts with a year.
+  // `1.` but not the decimal in `1.5万人`; `1.2025年…` and `1.11月底前…` are headings that
+  // start with a date.
   {
-    re: /^[\s\u3000]*(\d{1,2})(?:[.．](?!\d(?!\d{3}年))|、)/,
+    re: /^[\s\u3000]*(\d{1,2})(?:[.．](?!(?!\d{4}年|\d{1,2}[月日])\d)|、)/,
     name: '1.',
     format: (n) => `${n}.`,
   },
   { re: /^[\s\u3000]*[（(](\d{1,2})[）)]/, name: '（1）', format: (n) => `（${n}）` },
 ];
-const ENUM = scanPattern(new RegExp(`(${CN})(是|要|则|抓)(?=[${HAN}“])`, 'g'));
+// 一抓到底 (see it through) is an idiom, not the first of 一抓…二抓….
+const ENUM = scanPattern(new RegExp(`(${CN})(是|要|则|抓(?!到底))(?=[${HAN}“])`, 'g'));
 const ENUM_BEFORE = charTable(' \t\u3000。；;，,：:！？\n');
 const CN_DIGIT = charTable('一二三四五六七八九十');
+const LEAD_IN = /[：:][\s\u3000]*$/;
 const AFTER_NUMBER = charTable('、.．');
 
 /**
@@ -50,6 +53,7 @@ function mayBeHeading(t: string): boolean {
 }
 const ENUM_SUFFIX = charTable('是要则抓');
 const OPENING_QUOTE = 0x201c;
+const ZHUA = 0x6293;
 const HEADING_START = charTable('一二三四五六七八九十（(0123456789 \t\u3000');
 
 function cn(n: number): string {
@@ -95,6 +99,7 @@ export function enumerators(ctx: RuleContext): Enumerator[] {
     if (b === a || ENUM_SUFFIX[codes[b] as number] === 0) continue;
     const after = codes[b + 1] as number;
     if (b + 1 >= text.length || !(isHanCode(after) || after === OPENING_QUOTE)) continue;
+    if (codes[b] === ZHUA && text.startsWith('到底', b + 1)) continue;
     from = b + 1;
     if (a === 0 || ENUM_BEFORE[codes[a - 1] as number] === 1) {
       out.push({ at: a, word: text.slice(a, b), suffix: text[b] as string });
@@ -108,12 +113,19 @@ interface NumberingState {
   expected: number[];
   lastLevel: number;
   series: { n: number; suffix: string } | null;
+  /** The last line was body text ending in a colon (会议议定：): a new list may start at 1. */
+  leadIn: boolean;
 }
 
 /** Heading sequence and level order; enumerator series (一是…二是…三是). */
 export function checkNumbering(ctx: RuleContext): void {
   const { lines } = ctx;
-  const state: NumberingState = { expected: [1, 1, 1, 1], lastLevel: -1, series: null };
+  const state: NumberingState = {
+    expected: [1, 1, 1, 1],
+    lastLevel: -1,
+    series: null,
+    leadIn: false,
+  };
   const titleLine = lines.find((l) => hasText(l.text))?.index ?? -1;
   // Enumerators found in one pass over the text, consumed line by line.
   const enums = enumerators(ctx);
@@ -121,8 +133,15 @@ export function checkNumbering(ctx: RuleContext): void {
   for (let l = 0; l < lines.length; l++) {
     const line = lines[l] as Line;
     const t = line.text;
-    if (line.index !== titleLine && t.length > 0 && mayBeHeading(t)) {
-      checkHeading(ctx, state, line);
+    if (
+      line.index !== titleLine &&
+      t.length > 0 &&
+      mayBeHeading(t) &&
+      checkHeading(ctx, state, line)
+    ) {
+      state.leadIn = false;
+    } else if (hasText(t)) {
+      state.leadIn = LEAD_IN.test(t);
     }
     const lineEnd = line.start + t.length;
     while (ei < enums.length && (enums[ei] as Enumerator).at < line.start) ei++;
@@ -132,21 +151,25 @@ export function checkNumbering(ctx: RuleContext): void {
   }
 }
 
-/** A heading's number against the expected one at its level. */
-function checkHeading(ctx: RuleContext, state: NumberingState, line: Line): void {
+/**
+ * A heading's number against the expected one at its level; false when the line is no heading.
+ * A list of `1.` or `（1）` items may start again at 1 after a lead-in line.
+ */
+function checkHeading(ctx: RuleContext, state: NumberingState, line: Line): boolean {
   let level = -1;
   let m: RegExpExecArray | null = null;
   for (let l = 0; l < LEVELS.length && !m; l++) {
     m = (LEVELS[l] as { re: RegExp }).re.exec(line.text);
     level = l;
   }
-  if (!m) return;
+  if (!m) return false;
   const { expected } = state;
   const spec = LEVELS[level] as (typeof LEVELS)[number];
   const raw = m[1] as string;
   const n = parseChineseNumber(raw);
   const at = line.start + m.index + m[0].indexOf(raw);
-  const want = expected[level] as number;
+  const restart = n === 1 && state.leadIn && level >= 2;
+  const want = restart ? 1 : (expected[level] as number);
   if (n !== want) {
     const what = n < want ? '重复' : '跳号';
     ctx.findings.add(
@@ -173,6 +196,7 @@ function checkHeading(ctx: RuleContext, state: NumberingState, line: Line): void
   for (let l = level + 1; l < expected.length; l++) expected[l] = 1;
   state.lastLevel = level;
   state.series = null;
+  return true;
 }
 
 /** An enumerator (二是) against the series it continues. */

@@ -36,4 +36,13 @@ describe('residue rule', () => {
       excerpts('residue', '通过微信公众号发布信息120条，举办读书会3期，参与人员150人次。'),
     ).toEqual([]);
   });
+
+  it('keeps a note that gives facts and flags one that instructs the writer', () => {
+    expect(excerpts('residue', '共处置网络舆情12起（注：数据统计截至2025年6月30日）。')).toEqual(
+      [],
+    );
+    expect(excerpts('residue', '共开展学习12次（注：可根据实际情况填写）。')).toEqual([
+      '（注：可根据实际情况填写）',
+    ]);
+  });
 });

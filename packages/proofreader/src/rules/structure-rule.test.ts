@@ -53,4 +53,35 @@ describe('structure rule', () => {
       excerpt: '',
     });
   });
+
+  it('knows the other ways headings name the problems and plans sections', () => {
+    for (const [problems, plans] of [
+      ['二、存在的不足', '三、2026年工作思路'],
+      ['二、自查发现的主要问题', '三、下一步工作打算'],
+      ['二、查摆出的问题', '三、二〇二六年工作计划'],
+    ]) {
+      const text = FULL.replace('二、存在的问题', problems as string).replace(
+        '三、下一步工作打算',
+        plans as string,
+      );
+      expect(find('structure', text, { kind: 'summary' })).toEqual([]);
+    }
+    // A run-in heading that mentions problems found is not the problems section.
+    const runIn =
+      '某局党组2024年工作总结\n一、全年组织读书班2期，查摆问题23个，已整改\n某局党组\n2025年1月10日';
+    expect(find('structure', runIn, { kind: 'summary' }).map((f) => f.rule)).toEqual([
+      'structure/missing-problems',
+      'structure/missing-next-steps',
+    ]);
+  });
+
+  it('accepts 纪要 titles, phrase titles and a title with a —— subtitle', () => {
+    for (const text of [
+      '县委宣传部联席会议纪要\n正文。',
+      '铭记伟大胜利　汲取奋进力量\n同志们：正文。',
+      '赓续红色血脉\n——在纪念大会上的宣讲\n正文。',
+    ]) {
+      expect(find('structure', text, { kind: 'other' })).toEqual([]);
+    }
+  });
 });

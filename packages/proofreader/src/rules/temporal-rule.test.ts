@@ -40,6 +40,14 @@ describe('temporal rule: anniversaries', () => {
     expect(excerpts('temporal', work, { date: '2025-12-26' })).toEqual(['建党105周年']);
   });
 
+  it('does not date a statement by the start of a 自…以来 span', () => {
+    const text = '自2024年12月启动“红色记忆”工程以来，我们结合纪念抗战胜利80周年，征集史料36份。';
+    expect(excerpts('temporal', text, { date: '2025-09-01' })).toEqual([]);
+    expect(
+      excerpts('temporal', '2024年，结合纪念抗战胜利80周年征集史料。', { date: '2025-09-01' }),
+    ).toEqual(['抗战胜利80周年']);
+  });
+
   it('reads Chinese numerals', () => {
     expect(excerpts('temporal', '今年是建党一百周年。', { date: '2024-07-10' })).toEqual([
       '建党一百周年',

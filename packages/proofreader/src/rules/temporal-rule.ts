@@ -46,7 +46,10 @@ export function checkTemporal(ctx: RuleContext): void {
 function yearFor(text: string, at: number, docYear: number): { year: number; explicit: boolean } {
   const [a] = sentenceAround(text, at);
   const before = text.slice(a, at);
-  const years = [...before.matchAll(/((?:19|20)\d\d)年/g)];
+  // A year that opens a 自…以来 span dates its start, not the statement (自2024年启动以来，…).
+  const years = [...before.matchAll(/((?:19|20)\d\d)年/g)].filter(
+    (y) => !/以来|至今/.test(before.slice(y.index)),
+  );
   const last = years[years.length - 1];
   if (last) return { year: Number(last[1]), explicit: true };
   if (before.includes('去年')) return { year: docYear - 1, explicit: true };
@@ -57,7 +60,7 @@ function yearFor(text: string, at: number, docYear: number): { year: number; exp
 
 /** A heading line: `一、` `（一）` `1.` `（1）`; `level1` for the first level only. */
 const HEADING_LINE =
-  /^[\s\u3000]*(?:[一二三四五六七八九十]+(?:、|[.．](?!\d))|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}(?:、|[.．](?!\d(?!\d{3}年))))/;
+  /^[\s\u3000]*(?:[一二三四五六七八九十]+(?:、|[.．](?!\d))|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}(?:、|[.．](?!(?!\d{4}年|\d{1,2}[月日])\d)))/;
 const LEVEL1_LINE = /^[\s\u3000]*[一二三四五六七八九十]+(?:、|[.．](?!\d))/;
 const HEADING_YEAR = /((?:19|20)\d\d)年/;
 /** How far back (in lines) a statement looks for the heading of its section. */

@@ -44,4 +44,8 @@ describe('typo rule', () => {
     expect(v).toContain('意形识态');
     expect(v).not.toContain('意识形态');
   });
+
+  it('does not correct 急流勇进, a phrase in its own right', () => {
+    expect(excerpts('typo', '勇立潮头、急流勇进。')).toEqual([]);
+  });
 });
