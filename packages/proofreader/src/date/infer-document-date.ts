@@ -75,6 +75,9 @@ export function inferDocumentDate(text: string): InferredDate {
 }
 
 /** The period a report covers, from its title; otherwise the half year before its date. */
+/** The label of the period assumed when the title names none: the half year before the date. */
+export const ASSUMED_PERIOD_LABEL = '文档日期前半年';
+
 export function inferReportPeriod(text: string, date: DocumentDate): ReportPeriod {
   const head = text.split('\n', 3).join('');
   const m = /(\d{4})\s*年\s*(上半年|下半年|)/.exec(head);
@@ -85,5 +88,5 @@ export function inferReportPeriod(text: string, date: DocumentDate): ReportPerio
     return { start: `${y}-01-01`, end: `${y}-12-31`, label: `${y}年` };
   }
   const start = new Date(Date.UTC(date.year, date.month - 1 - 6, date.day)).toISOString();
-  return { start: start.slice(0, 10), end: date.iso, label: '文档日期前半年' };
+  return { start: start.slice(0, 10), end: date.iso, label: ASSUMED_PERIOD_LABEL };
 }

@@ -51,6 +51,8 @@ export interface TypoEntry {
   right: string;
   notBefore?: string[];
   notAfter?: string[];
+  /** A regular expression: the match passes when the rest of its sentence matches (既使…又使…). */
+  unlessSentenceHas?: string;
 }
 
 export interface CanonicalEntry {

@@ -61,4 +61,21 @@ describe('stale rule', () => {
     const [g] = find('stale', '学习刚刚闭幕的二十届二中全会精神。', { date: '2024-09-01' });
     expect(g).toMatchObject({ excerpt: '二十届二中全会', suggestion: '二十届三中全会' });
   });
+
+  it('accepts a campaign or slogan in a sentence set in its own time or told as history', () => {
+    expect(
+      excerpts('stale', '2021年，局党组依托党史学习教育建立宣讲队，今年继续开展宣讲18场。', {
+        date: '2024-12-20',
+      }),
+    ).toEqual([]);
+    expect(
+      excerpts('stale', '党的十八大以来，我国如期打赢脱贫攻坚战，取得了历史性成就。', {
+        date: '2025-09-30',
+      }),
+    ).toEqual([]);
+    // Named as this year's work, the ended campaign is still stale.
+    expect(excerpts('stale', '2024年，继续深入开展党史学习教育。', { date: '2024-12-20' })).toEqual(
+      ['党史学习教育'],
+    );
+  });
 });

@@ -25,6 +25,13 @@ function reference(ctx: RuleContext, date: DocumentDate): string {
   return ctx.period ? ctx.period.start : date.iso;
 }
 
+/** The last year written (2021年) between `from` and `to`, or Infinity when there is none. */
+function yearBefore(text: string, from: number, to: number): number {
+  let year = Infinity;
+  for (const y of text.slice(from, to).matchAll(/((?:19|20)\d\d)年/g)) year = Number(y[1]);
+  return year;
+}
+
 function checkCampaigns(ctx: RuleContext, date: DocumentDate): void {
   const { text, index, facts } = ctx;
   const ref = reference(ctx, date);
@@ -46,6 +53,8 @@ function checkCampaigns(ctx: RuleContext, date: DocumentDate): void {
     if (ref <= c.end) continue;
     const [a, b] = sentenceAround(text, m.index, m.index + m[0].length);
     if (facts.campaignAfterwardsAllowed.test(text.slice(a, b))) continue;
+    // The sentence is set in the campaign's own time (2021年，依托党史学习教育…).
+    if (yearBefore(text, a, m.index) <= Number(c.end.slice(0, 4))) continue;
     ctx.findings.add(
       'stale',
       'stale/campaign',

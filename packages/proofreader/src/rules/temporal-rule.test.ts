@@ -48,6 +48,40 @@ describe('temporal rule: anniversaries', () => {
     ).toEqual(['抗战胜利80周年']);
   });
 
+  it('reads the names of speeches, looking back, and the nearest time word', () => {
+    expect(
+      excerpts(
+        'temporal',
+        '深入学习习近平总书记在庆祝中国共产党成立100周年大会上的重要讲话精神。',
+        {
+          date: '2022-09-15',
+        },
+      ),
+    ).toEqual([]);
+    expect(
+      excerpts(
+        'temporal',
+        '在总结2024年工作经验的基础上，今年围绕纪念抗战胜利80周年开展寻访活动。',
+        {
+          date: '2025-09-30',
+        },
+      ),
+    ).toEqual([]);
+    // A 2022 annual summary written in January 2023 looks back on the run-up to the congress.
+    const annual =
+      '云梦师范学院党委2022年度意识形态工作总结\n2022年，学院党委紧紧围绕迎接党的二十大召开开展工作。';
+    expect(excerpts('temporal', annual, { date: '2023-01-12' })).toEqual([]);
+    expect(
+      excerpts('temporal', '关于工作的报告\n学院党委紧紧围绕迎接党的二十大召开开展工作。', {
+        date: '2023-01-12',
+      }),
+    ).toEqual(['党的二十大']);
+    // A month without a year in a January report is last year's, when the period reaches it.
+    expect(
+      excerpts('temporal', '关于工作的报告\n12月，组织开展了专项排查。', { date: '2025-01-15' }),
+    ).toEqual([]);
+  });
+
   it('reads Chinese numerals', () => {
     expect(excerpts('temporal', '今年是建党一百周年。', { date: '2024-07-10' })).toEqual([
       '建党一百周年',

@@ -1,5 +1,6 @@
 import { parseChineseNumber } from '../date/chinese-numerals';
 import { makeDate } from '../date/document-date';
+import { ASSUMED_PERIOD_LABEL } from '../date/infer-document-date';
 import { eventName } from '../facts/facts';
 import type { CongressEvent } from '../facts/facts';
 import type { DocumentDate } from '../types';
@@ -43,19 +44,33 @@ export function checkTemporal(ctx: RuleContext): void {
   checkFutureDates(ctx, ctx.date);
 }
 
+const RELATIVE_YEARS: readonly [string, number][] = [
+  ['去年', -1],
+  ['今年', 0],
+  ['明年', 1],
+];
+
 function yearFor(text: string, at: number, docYear: number): { year: number; explicit: boolean } {
   const [a] = sentenceAround(text, at);
   const before = text.slice(a, at);
+  // The time word nearest the statement decides (在总结2024年经验的基础上，今年… is this year).
   // A year that opens a 自…以来 span dates its start, not the statement (自2024年启动以来，…).
-  const years = [...before.matchAll(/((?:19|20)\d\d)年/g)].filter(
-    (y) => !/以来|至今/.test(before.slice(y.index)),
-  );
-  const last = years[years.length - 1];
-  if (last) return { year: Number(last[1]), explicit: true };
-  if (before.includes('去年')) return { year: docYear - 1, explicit: true };
-  if (before.includes('明年')) return { year: docYear + 1, explicit: true };
-  if (before.includes('今年')) return { year: docYear, explicit: true };
-  return { year: docYear, explicit: false };
+  let best = -1;
+  let year = docYear;
+  for (const y of before.matchAll(/((?:19|20)\d\d)年/g)) {
+    if (!/以来|至今/.test(before.slice(y.index)) && y.index > best) {
+      best = y.index;
+      year = Number(y[1]);
+    }
+  }
+  for (const [word, offset] of RELATIVE_YEARS) {
+    const at = before.lastIndexOf(word);
+    if (at > best) {
+      best = at;
+      year = docYear + offset;
+    }
+  }
+  return { year, explicit: best >= 0 };
 }
 
 /** A heading line: `一、` `（一）` `1.` `（1）`; `level1` for the first level only. */
@@ -66,6 +81,8 @@ const HEADING_YEAR = /((?:19|20)\d\d)年/;
 /** How far back (in lines) a statement looks for the heading of its section. */
 const SECTION_LOOKBACK = 200;
 
+/** After an anniversary: it names the occasion of a speech (…大会上的重要讲话). */
+const SPEECH_AFTER = /^[^。；，！？\n]{0,8}上(?:发表)?的(?:重要)?讲话/;
 const PLANS_HEADING = /下一步|打算|计划|思路|安排|展望/;
 
 /**
@@ -109,6 +126,13 @@ function checkAnniversaries(ctx: RuleContext, date: DocumentDate): void {
     } else if (facts.anniversaryForwardCue.test(sentence)) ok.add(year - entry.base + 1);
     if (ok.has(n)) continue;
     const right = year - entry.base;
+    // The name of a speech given at an earlier anniversary (在庆祝…100周年大会上的重要讲话).
+    if (
+      n < right &&
+      SPEECH_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 16))
+    ) {
+      continue;
+    }
     const rightText = /^\d+$/.test(numText) ? String(right) : cnNumber(right);
     ctx.findings.add(
       'temporal',
@@ -163,7 +187,7 @@ function checkEvents(ctx: RuleContext, date: DocumentDate): void {
     const e = findEvent(facts.congresses, term, plenum);
     const name = eventName({ term, plenum });
     if (e) {
-      if (future && date.iso > e.end) {
+      if (future && date.iso > e.end && !lookingBack(ctx, m.index, e)) {
         ctx.findings.add(
           'temporal',
           'temporal/event-as-future',
@@ -196,6 +220,18 @@ function checkEvents(ctx: RuleContext, date: DocumentDate): void {
       }
     }
   }
+}
+
+/**
+ * Whether a statement about an event reads from before it: the period its title names starts
+ * before the event closed (2022年度总结: 围绕迎接党的二十大召开…), or its sentence names such a
+ * year.
+ */
+function lookingBack(ctx: RuleContext, at: number, e: CongressEvent): boolean {
+  const { period } = ctx;
+  if (period && period.label !== ASSUMED_PERIOD_LABEL && period.start <= e.end) return true;
+  const { year, explicit } = yearFor(ctx.text, at, Number(e.end.slice(0, 4)) + 1);
+  return explicit && year <= Number(e.end.slice(0, 4));
 }
 
 function fmt(iso: string): string {
@@ -245,6 +281,7 @@ function checkFutureDates(ctx: RuleContext, date: DocumentDate): void {
     const written = dates.at(k, DAY);
     const day = written >= 0 ? written : 1;
     let year = dates.at(k, YEAR);
+    const yearWritten = year >= 0;
     if (year < 0) {
       while (nextNian >= 0 && nextNian < start) {
         lastNian = nextNian;
@@ -259,6 +296,11 @@ function checkFutureDates(ctx: RuleContext, date: DocumentDate): void {
     if (year * 10000 + month * 100 + day <= today) continue;
     const d = makeDate(year, month, day);
     if (!d || d.iso <= date.iso) continue;
+    // 12月 in a report dated January: last December, when the reported period reaches it.
+    if (!yearWritten && ctx.period) {
+      const earlier = makeDate(year - 1, month, day);
+      if (earlier && earlier.iso >= ctx.period.start) continue;
+    }
     const length = end - start;
     const li = index.lineAt(start);
     const lineText = ctx.lines[li]?.text.trim() ?? '';

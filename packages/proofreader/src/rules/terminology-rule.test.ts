@@ -96,4 +96,15 @@ describe('term match order', () => {
     // Matches sharing a start (ordered by length) were among them.
     expect(ties).toBeGreaterThan(20);
   });
+
+  it('leaves the 十九大 theme and titles of documents as they were written', () => {
+    expect(
+      excerpts(
+        'terminology',
+        '党的十九大的主题是：不忘初心，牢记使命，高举中国特色社会主义伟大旗帜。',
+      ),
+    ).toEqual([]);
+    expect(excerpts('terminology', '学习《关于建国以来党的若干历史问题的决议》。')).toEqual([]);
+    expect(excerpts('terminology', '《决议》指出，建国以来取得了伟大成就。')).toEqual(['建国以来']);
+  });
 });

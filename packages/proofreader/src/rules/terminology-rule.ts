@@ -12,6 +12,29 @@ const RULE_IDS: Record<TermCategory, string> = {
   canonical: 'terminology/canonical',
 };
 
+/** Longest book title looked through, in code units each way. */
+const TITLE_REACH = 100;
+
+/** Whether `[s, e)` lies between 《 and 》 (on one line, within TITLE_REACH units). */
+function insideBookTitle(text: string, s: number, e: number): boolean {
+  let open = false;
+  for (let i = s - 1; i >= 0 && i >= s - TITLE_REACH; i--) {
+    const c = text[i];
+    if (c === '》' || c === '\n') return false;
+    if (c === '《') {
+      open = true;
+      break;
+    }
+  }
+  if (!open) return false;
+  for (let i = e; i < text.length && i < e + TITLE_REACH; i++) {
+    const c = text[i];
+    if (c === '》') return true;
+    if (c === '《' || c === '\n') return false;
+  }
+  return false;
+}
+
 /** Canonical official formulations and the organization's own term list. */
 export function checkTerminology(ctx: RuleContext): void {
   const { text, facts } = ctx;
@@ -25,6 +48,8 @@ export function checkTerminology(ctx: RuleContext): void {
     const e = found.ends[k] as number;
     if (fact.notBefore?.includes(text[s - 1] ?? '')) continue;
     if (fact.notAfter?.includes(text[e] ?? '')) continue;
+    // A document's title is quoted as it was issued (《关于建国以来党的若干历史问题的决议》).
+    if (insideBookTitle(text, s, e)) continue;
     ctx.findings.add(
       'terminology',
       'terminology/canonical',

@@ -48,4 +48,14 @@ describe('typo rule', () => {
   it('does not correct 急流勇进, a phrase in its own right', () => {
     expect(excerpts('typo', '勇立潮头、急流勇进。')).toEqual([]);
   });
+
+  it('reads 既使…又使, 按排查, 干部暑期, 2024年底 and 截止到 as written', () => {
+    const text =
+      '既使干部受到教育，又使群众得到实惠。按排查出的问题逐项整改。组织青年干部暑期读书班。2024年底前完成。截止到目前完成12次。';
+    expect(excerpts('typo', text)).toEqual([]);
+    expect(excerpts('typo', '既使遇到困难，也不能放松。既使遇到困难，绝不放松。')).toEqual([
+      '既使',
+    ]);
+    expect(excerpts('typo', '2024上半年完成，及时部暑工作。')).toEqual(['2024', '部暑']);
+  });
 });

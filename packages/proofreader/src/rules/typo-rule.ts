@@ -6,10 +6,21 @@ export { scrambledVariants } from '../facts/phrase-keywords';
 
 // A year followed directly by a period word, missing 年: 2020上半年 → 2020年上半年.
 const MISSING_NIAN = scanPattern(
-  /(?<![\d.])((?:19|20)\d\d)(?=上半年|下半年|全年|年底|年初|第[一二三四]季度)/g,
+  /(?<![\d.])((?:19|20)\d\d)(?=上半年|下半年|全年|第[一二三四]季度)/g,
 );
 
 /** Curated misspellings, 截止/截至 misuse, and canonical phrases with characters out of order. */
+const sentenceTests = new Map<string, RegExp>();
+
+/** Whether the text from `at` to the end of its sentence matches `pattern`. */
+function restOfSentenceHas(text: string, at: number, pattern: string): boolean {
+  let re = sentenceTests.get(pattern);
+  if (!re) sentenceTests.set(pattern, (re = new RegExp(pattern)));
+  let end = at;
+  while (end < text.length && !'。；！？\n'.includes(text[end] as string)) end++;
+  return re.test(text.slice(at, end));
+}
+
 export function checkTypos(ctx: RuleContext): void {
   const { text, index, facts } = ctx;
   const phrases = phraseMatches(ctx);
@@ -39,6 +50,7 @@ export function checkTypos(ctx: RuleContext): void {
     }
     if (entry.notBefore?.includes(text[s - 1] ?? '')) continue;
     if (entry.notAfter?.includes(text[e] ?? '')) continue;
+    if (entry.unlessSentenceHas && restOfSentenceHas(text, e, entry.unlessSentenceHas)) continue;
     ctx.findings.add(
       'typo',
       'typo/misspelling',
