@@ -132,7 +132,7 @@ export function loadFacts(): Facts {
     canonical: canonicalData.formulations.map((f) => ({ ...f, severity: asSeverity(f.severity) })),
     scramble: canonicalData.scramble,
     residueLines: residueData.linePatterns.map((p) => ({
-      pattern: scanPattern(new RegExp(p.pattern, 'g')),
+      pattern: scanPattern(new RegExp(p.pattern, 'gm')),
       message: p.message,
     })),
     residueInline: residueData.inlinePatterns.map((p) => ({

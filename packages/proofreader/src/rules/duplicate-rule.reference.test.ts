@@ -112,6 +112,7 @@ function reference(text: string, facts: Facts, out: FindingBuffer): void {
         sentenceLine.set(s, l);
         continue;
       }
+      if (/^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,6}[：:]/.test(s)) continue;
       flagged.push([sa, sb]);
       const message = prevLine === l ? '与本段前文的句子重复' : `与第${prevLine + 1}行的句子重复`;
       out.add('duplicate', 'duplicate/sentence', 'warning', sa, sb - sa, message);
@@ -162,6 +163,8 @@ const FRAGMENTS = [
   '“11月主题党日：安全隐患排查”有12人参加',
   '“书记讲党课”（每年不少于1次）',
   '加强阵地管理（网站、公众号）',
+  '审核意见：政策表述准确',
+  '完成时限：2025年4月30日前',
 ];
 const MARKS = [...CLAUSE_MARKS, ...SENTENCE_MARKS, '。', '，', '，'];
 const HAN = '的了是和与及一二工作党委支部会议制度落实';

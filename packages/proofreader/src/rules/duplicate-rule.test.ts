@@ -56,4 +56,13 @@ describe('duplicate rule', () => {
     expect(f).toMatchObject({ line: 3, excerpt: '组织开展网络安全宣传周活动三场' });
     expect(f?.message).toContain('第1行');
   });
+
+  it('keeps words that start with the character before them, and label lines of records', () => {
+    const text =
+      '并并入总体方案，与与会同志交流，取得了了不起的成绩，进行了了解，人大代表代表人民。';
+    expect(excerpts('duplicate', text)).toEqual([]);
+    const records = '审核意见：政策表述准确，同意发布\n审核意见：政策表述准确，同意发布';
+    expect(excerpts('duplicate', records)).toEqual([]);
+    expect(excerpts('duplicate', '对发现的问题了了解清楚。')).toEqual(['了了']);
+  });
 });

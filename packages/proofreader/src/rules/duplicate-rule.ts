@@ -224,7 +224,7 @@ function repeatedSegments(ctx: RuleContext): void {
       sentenceStart = i + 1;
       if (b - a >= 10) {
         const prev = sentences.seen(index.hashOf(a, b), a, b - a, l);
-        if (prev >= 0) {
+        if (prev >= 0 && !isFieldLine(codes, a, b)) {
           if (flaggedCount + 2 > flagged.length) flagged = grown(flagged);
           flagged[flaggedCount++] = a;
           flagged[flaggedCount++] = b;
@@ -304,6 +304,17 @@ function splitsPair(codes: Uint16Array, a: number, b: number): boolean {
  */
 function readsAsAccident(codes: Uint16Array, clauses: Int32Array, k: number): boolean {
   return !splitsPair(codes, clauses[3 * k] as number, clauses[3 * k + 1] as number);
+}
+
+/**
+ * A `label：value` sentence (审核意见：同意发布, 完成时限：4月30日前): records and task lists
+ * repeat these by design.
+ */
+function isFieldLine(codes: Uint16Array, a: number, b: number): boolean {
+  let i = a;
+  while (i < b && i - a < 6 && isHanCode(codes[i] as number)) i++;
+  const c = codes[i] as number;
+  return i - a >= 2 && i < b && (c === 0xff1a || c === 0x3a);
 }
 
 /** True when clause `k` of `clauses` ((start, end, hash) triples) equals an earlier one. */

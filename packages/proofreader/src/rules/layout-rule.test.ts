@@ -41,4 +41,17 @@ describe('layout rule', () => {
     // A space inside an ordinary title is still stray.
     expect(excerpts('layout', '某局关于2024年上半年工作的　报告\n正文。')).toEqual(['　']);
   });
+
+  it('leaves padded names in a list, 【】 headings and table rows alone', () => {
+    const text = [
+      '值守安排',
+      '本季度轮值代表：王　芳、李　明、张建国。',
+      '【工作动态】区文化馆举办第一季度公共文化服务工作推进会暨业务培训',
+      '会议听取了各分馆的工作汇报。',
+      '网格值守安排如下：',
+      '第一网格（1—6号楼）：网格员王芳，每日巡查2次',
+      '第二网格（7—12号楼）：网格员赵磊，每日巡查2次',
+    ].join('\n');
+    expect(excerpts('layout', text)).toEqual([]);
+  });
 });

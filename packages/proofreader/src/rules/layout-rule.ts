@@ -11,13 +11,16 @@ const FULL_WIDTH = scanPattern(/[０-９Ａ-Ｗａ-ｗＹＺｙｚ]+/g);
 const TRAILING = scanPattern(/[ \u3000\t]+$/gm);
 const LEADING_HALF = scanPattern(/^[ \t]+(?=\S)/gm);
 const HEADING =
-  /^[\s\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、])/;
+  /^[\s\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、]|【[^】\n]+】)/;
 const DATE_ONLY = /^[\s\u3000]*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年.*日[\s\u3000]*$/;
 const ENDS_OPEN = new RegExp(`[${HAN}，、“（《]$`);
 const DANGLING = /[的和与及对在把将了是为从向以并等]$/;
 const STARTS_TEXT = new RegExp(`^[${HAN}，。、；：”）》]`);
+const HAN_ONE = new RegExp(`^[${HAN}]$`);
 /** Lines that end without a mark by form: 出席：…, 主持人：… in 纪要, and ——subtitles. */
 const FIELD_OR_SUBTITLE = new RegExp(`^[\\s\\u3000]*(?:[${HAN}]{2,4}[：:]|——)`);
+/** A row of a table written out as lines: 第一网格（1—6号楼）：网格员王芳，每日巡查2次. */
+const LABEL_ROW = /^[\s\u3000]*[^，。；：:,;\n]{1,16}[：:]/;
 
 /** Hard breaks inside sentences, stray spaces, full-width digits/letters, edge spaces. */
 export function checkLayout(ctx: RuleContext): void {
@@ -34,6 +37,7 @@ function spaces(ctx: RuleContext): void {
   const titleEnd = title ? title.start + title.text.length : -1;
   for (const m of index.matchAll(SPACE_RUN)) {
     if (title && m.index >= title.start && m.index < titleEnd) continue;
+    if (m[0] === '\u3000' && padsName(text, m.index)) continue;
     if (
       !STRAY_LEFT.test(text[m.index - 1] ?? '') ||
       !STRAY_RIGHT.test(text[m.index + m[0].length] ?? '')
@@ -88,6 +92,23 @@ function spaces(ctx: RuleContext): void {
   }
 }
 
+const NAME_EDGE = /[：:、，,；;\s]/;
+
+/**
+ * A full-width space padding a two-character name to the width of three in a list of names
+ * (代表：王\u3000芳、李\u3000明、张建国): one Han character on each side, list marks around them.
+ */
+function padsName(text: string, at: number): boolean {
+  const before = text[at - 2];
+  const after = text[at + 2];
+  return (
+    HAN_ONE.test(text[at - 1] ?? '') &&
+    HAN_ONE.test(text[at + 1] ?? '') &&
+    (before === undefined || NAME_EDGE.test(before)) &&
+    (after === undefined || NAME_EDGE.test(after) || after === '。')
+  );
+}
+
 /** Lines broken in the middle of a sentence. */
 function hardBreaks(ctx: RuleContext): void {
   const { lines } = ctx;
@@ -104,6 +125,11 @@ function hardBreaks(ctx: RuleContext): void {
     // A heading or a short line (signature, topic line) ending without punctuation is fine.
     if (!endsWithComma && (HEADING.test(t) || t.trim().length < 20 || FIELD_OR_SUBTITLE.test(t))) {
       continue;
+    }
+    // Rows of a table: label lines one after another, or after a lead-in line (如下：).
+    if (!endsWithComma && LABEL_ROW.test(t)) {
+      const prev = i > 0 ? (lines[i - 1] as (typeof lines)[number]).text.trim() : '';
+      if (LABEL_ROW.test(nt) || LABEL_ROW.test(prev) || /[：:]$/.test(prev)) continue;
     }
     let a = t.length;
     while (a > 0 && !/[。；！？，、：]/.test(t[a - 1] as string) && t.length - a < 10) a--;

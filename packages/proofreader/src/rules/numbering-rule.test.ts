@@ -72,7 +72,7 @@ describe('enumerators', () => {
     const oracle =
       /([一二三四五六七八九十]+)(是|要|则|抓)(?=[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF“])/g;
     const before = ' \t\u3000。；;，,：:！？\n';
-    const alphabet = '一二三十十是要则抓“，。；党委甲 \nX';
+    const alphabet = '一二三十十是要则抓“，、。；党委甲 \nX';
     let seed = 7;
     const rnd = (): number => {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff;
@@ -87,11 +87,33 @@ describe('enumerators', () => {
       ).join('');
       const expected = [...text.matchAll(oracle)]
         .filter((m) => m.index === 0 || before.includes(text[m.index - 1] as string))
+        // 一是一、二是二 is an idiom, not an enumerator.
+        .filter((m) => {
+          const after = m.index + (m[1] as string).length + 1;
+          const again = text.startsWith(m[1] as string, after);
+          return !(again && '，、,'.includes(text[after + (m[1] as string).length] ?? ''));
+        })
         .map((m) => [m.index, m[1], m[2]]);
       const ctx = { text, index: new TextIndex(text) } as unknown as RuleContext;
       expect(enumerators(ctx).map((e) => [e.at, e.word, e.suffix])).toEqual(expected);
       found += expected.length;
     }
     expect(found).toBeGreaterThan(50);
+  });
+
+  it('reads nested series, measure words and the 一是一、二是二 idiom', () => {
+    const nested =
+      '标题\n一是健全制度。二是加强防护。三是强化防护，做到一要核实申请；二要配备用品。四是做好公开。';
+    expect(excerpts('numbering', nested)).toEqual([]);
+    const measure =
+      '标题\n一是及时发现。5月12日，一则短视频发布后，专班即上报。二是快速核实。三是权威发布。';
+    expect(excerpts('numbering', measure)).toEqual([]);
+    const idiom =
+      '标题\n一是及时监测。二是快速核实。三是权威发布，一是一、二是二，不回避问题。四是做好引导。';
+    expect(excerpts('numbering', idiom)).toEqual([]);
+    // A mixed series is still found.
+    expect(excerpts('numbering', '标题\n一是学习不够；二要宣传不足；三是队伍薄弱。')).toEqual([
+      '二要',
+    ]);
   });
 });

@@ -70,6 +70,12 @@ interface Enumerator {
   suffix: string;
 }
 
+/** 一是一、二是二: the numeral `[a, b)` and its suffix followed by the same numeral and a mark. */
+function repeatsNumeral(text: string, a: number, b: number): boolean {
+  const word = text.slice(a, b);
+  return text.startsWith(word, b + 1) && '，、,'.includes(text[b + 1 + word.length] ?? '');
+}
+
 /**
  * The enumerators that start a clause (at the start of the text or after `ENUM_BEFORE`): the
  * matches of `ENUM`, found by walking the code units from the index's candidate starts.
@@ -82,6 +88,8 @@ export function enumerators(ctx: RuleContext): Enumerator[] {
     ENUM.sets && ENUM.id < index.candidates.size ? index.candidates.starts(ENUM.id) : null;
   if (!starts) {
     for (const m of index.matchAll(ENUM)) {
+      const b = m.index + (m[1] as string).length;
+      if (repeatsNumeral(text, m.index, b)) continue;
       if (m.index === 0 || ENUM_BEFORE[text.charCodeAt(m.index - 1)] === 1) {
         out.push({ at: m.index, word: m[1] as string, suffix: m[2] as string });
       }
@@ -100,6 +108,7 @@ export function enumerators(ctx: RuleContext): Enumerator[] {
     const after = codes[b + 1] as number;
     if (b + 1 >= text.length || !(isHanCode(after) || after === OPENING_QUOTE)) continue;
     if (codes[b] === ZHUA && text.startsWith('到底', b + 1)) continue;
+    if (repeatsNumeral(text, a, b)) continue;
     from = b + 1;
     if (a === 0 || ENUM_BEFORE[codes[a - 1] as number] === 1) {
       out.push({ at: a, word: text.slice(a, b), suffix: text[b] as string });
@@ -109,10 +118,18 @@ export function enumerators(ctx: RuleContext): Enumerator[] {
 }
 
 /** What the walk through the document remembers: next number per level, the last level, the series. */
+/** An enumerator series: its last number, its suffix, where it was last seen, what it nests in. */
+interface Series {
+  n: number;
+  suffix: string;
+  at: number;
+  outer: Series | null;
+}
+
 interface NumberingState {
   expected: number[];
   lastLevel: number;
-  series: { n: number; suffix: string } | null;
+  series: Series | null;
   /** The last line was body text ending in a colon (会议议定：): a new list may start at 1. */
   leadIn: boolean;
 }
@@ -203,12 +220,33 @@ function checkHeading(ctx: RuleContext, state: NumberingState, line: Line): bool
 function checkEnumerator(ctx: RuleContext, state: NumberingState, e: Enumerator): void {
   const { word, suffix } = e;
   const n = parseChineseNumber(word);
+  const { text } = ctx;
+  const current = state.series;
   if (n === 1) {
-    state.series = { n: 1, suffix };
+    // Inside a series of another form, 一X starts a nested series only if 二X follows in the
+    // paragraph (一则短视频 inside 一是…二是… is a measure word, not an enumerator).
+    if (current && current.suffix !== suffix && !followsInLine(text, e.at, `二${suffix}`)) return;
+    state.series = {
+      n: 1,
+      suffix,
+      at: e.at,
+      outer: current && current.suffix !== suffix ? current : null,
+    };
     return;
   }
-  const { series } = state;
-  if (!series || Number.isNaN(n)) return;
+  if (!current || Number.isNaN(n)) return;
+  // The outer series goes on after a nested one (三是…做到一要…；二要…。四是…).
+  const outer = current.outer;
+  if (outer && suffix === outer.suffix && suffix !== current.suffix && n === outer.n + 1) {
+    state.series = { ...outer, n, at: e.at };
+    return;
+  }
+  // A nested series whose 一X was not read as an enumerator (做到一要…；二要…).
+  if (suffix !== current.suffix && n === 2 && text.lastIndexOf(`一${suffix}`, e.at) > current.at) {
+    state.series = { n: 2, suffix, at: e.at, outer: current };
+    return;
+  }
+  const series = current;
   const at = e.at;
   if (n !== series.n + 1) {
     ctx.findings.add(
@@ -231,5 +269,18 @@ function checkEnumerator(ctx: RuleContext, state: NumberingState, e: Enumerator)
       `${word}${series.suffix}`,
     );
   }
-  state.series = { n: Number.isNaN(n) ? series.n + 1 : n, suffix: series.suffix };
+  state.series = {
+    n: Number.isNaN(n) ? series.n + 1 : n,
+    suffix: series.suffix,
+    at: e.at,
+    outer: series.outer,
+  };
+}
+
+/** Whether `needle` occurs after `at` on the same line. */
+function followsInLine(text: string, at: number, needle: string): boolean {
+  const found = text.indexOf(needle, at + 1);
+  if (found < 0) return false;
+  const newline = text.indexOf('\n', at);
+  return newline < 0 || found < newline;
 }

@@ -46,4 +46,13 @@ describe('placeholder rule', () => {
     const [f] = find('placeholder', '第一行\n𠀀党委XX');
     expect(f).toMatchObject({ line: 2, column: 4, length: 2, excerpt: 'XX' });
   });
+
+  it('keeps column headings, 1+X, X片 and 某区域, and still flags slots', () => {
+    const text =
+      '【工作动态】区文化馆举办推进会。\n【活动时间】2025年4月23日\n推进1+X证书制度试点，拍X片复查，人员在某区域聚集。';
+    expect(excerpts('placeholder', text)).toEqual([]);
+    expect(
+      excerpts('placeholder', '【填写单位名称】\n报送材料：【单位名称】责任清单，由某区负责。'),
+    ).toEqual(['【填写单位名称】', '【单位名称】', '某区']);
+  });
 });

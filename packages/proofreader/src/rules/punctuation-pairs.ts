@@ -24,6 +24,15 @@ const CLOSE: Record<string, string> = {
   ']': '[',
 };
 
+/** Whether the next line holding text starts (after its indent) with “. */
+function nextParagraphOpensQuote(ctx: RuleContext, line: Line): boolean {
+  for (let l = line.index + 1; l < ctx.lines.length; l++) {
+    const t = (ctx.lines[l] as Line).text.replace(/^[\s\u3000]+/, '');
+    if (t !== '') return t.startsWith('“');
+  }
+  return false;
+}
+
 /** Straight, reversed and unbalanced quotes. */
 export function checkQuotes(ctx: RuleContext, line: Line): void {
   const t = line.text;
@@ -81,6 +90,9 @@ export function checkQuotes(ctx: RuleContext, line: Line): void {
         } else stack.pop();
       }
     }
+    // A quotation of several paragraphs opens each paragraph and closes only the last
+    // (GB/T 15834-2011): a “ left open before a paragraph that starts with “ is not unclosed.
+    if (open === '“' && stack.length === 1 && nextParagraphOpensQuote(ctx, line)) continue;
     for (const i of stack) {
       ctx.findings.add(
         'punctuation',

@@ -66,4 +66,13 @@ describe('punctuation rule', () => {
     expect(excerpts('punctuation', '与业务工作同部署、同落实、同检查，同考核。')).toEqual(['，']);
     expect(excerpts('punctuation', '围绕学习、宣传、教育等方面，细化措施，明确分工。')).toEqual([]);
   });
+
+  it('reads citations of items and quotations of several paragraphs as written', () => {
+    const text = '按第（一）、（二）项执行。\n他说：“纪律是戒尺。\n“规矩是准绳。”';
+    expect(excerpts('punctuation', text)).toEqual([]);
+    expect(excerpts('punctuation', '（一）、加强学习\n他说：“纪律是戒尺。\n正文。')).toEqual([
+      '（一）、',
+      '“',
+    ]);
+  });
 });

@@ -14,7 +14,8 @@ const HALF_PERIOD = scanPattern(new RegExp(`\\.(?!\\.)(?=$|[${HAN}“”])`, 'gm
 const CN = '[一二三四五六七八九十]+';
 const ORDINAL_LINE = scanPattern(/^([\s\u3000]*)(\d{1,2})、/gm);
 const ORDINAL_INLINE = scanPattern(new RegExp(`[：:；;。](\\d{1,2})、(?=[${HAN}])`, 'g'));
-const PAREN_ORDINAL = scanPattern(new RegExp(`（(?:${CN}|\\d{1,2})）[、.．，]`, 'g'));
+// Not a citation of items (第（一）、（二）项).
+const PAREN_ORDINAL = scanPattern(new RegExp(`(?<!第)（(?:${CN}|\\d{1,2})）[、.．，]`, 'g'));
 const CN_DOT = scanPattern(new RegExp(`^([\\s\\u3000]*)(${CN})[.．，,](?=[${HAN}])`, 'gm'));
 
 // Marks the shared pattern scan finds: quotes and brackets (their lines need the pairing

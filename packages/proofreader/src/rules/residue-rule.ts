@@ -2,6 +2,9 @@ import { forEachCombinedMatch } from '../facts/combined-pattern';
 import { scanPattern } from '../text/pattern-scan';
 import type { RuleContext } from './rule-context';
 
+/** Longest line (trimmed) proposed for deletion as a whole. */
+const MAX_RESIDUE_LINE = 80;
+
 const URL = scanPattern(/(?:https?:\/\/|www\.)[A-Za-z0-9\-._~:/?#[\]@!$&'*+,;=%]+/g);
 
 /** Template and paste residue: sharing/advert lines, 咨询 contacts, 仅供学习, template-site URLs. */
@@ -10,13 +13,26 @@ export function checkResidue(ctx: RuleContext): void {
   // One pass per pattern over the whole text; each hit flags its whole line once.
   const flaggedLines = new Set<number>();
   const parts = facts.residueLines.map((p) => p.pattern);
-  forEachCombinedMatch(index, parts, (which, start) => {
+  forEachCombinedMatch(index, parts, (which, start, end) => {
     const p = facts.residueLines[which];
     if (!p) return;
     const li = index.lineAt(start);
     if (flaggedLines.has(li)) return;
     flaggedLines.add(li);
     const t = (lines[li] as (typeof lines)[number]).text;
+    // Residue lines are short notices; in a long paragraph only the words are pointed out,
+    // and nothing is proposed for deletion.
+    if (t.trim().length > MAX_RESIDUE_LINE) {
+      ctx.findings.add(
+        'residue',
+        'residue/line',
+        'warning',
+        start,
+        end - start,
+        `疑似${p.message}，请核实`,
+      );
+      return;
+    }
     const lead = t.length - t.trimStart().length;
     ctx.findings.add(
       'residue',
