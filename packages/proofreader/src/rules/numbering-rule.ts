@@ -1,30 +1,17 @@
 import { parseChineseNumber } from '../date/chinese-numerals';
 import { charTable, HAN, hasText, isHanCode } from '../text/text-index';
+import { CN_NUMERAL, HEADING_LEVELS } from '../text/heading-marks';
 import { scanPattern } from '../text/pattern-scan';
 import type { Line } from '../text/text-index';
 import type { RuleContext } from './rule-context';
 
-const CN = '[一二三四五六七八九十]+';
+const CN = CN_NUMERAL;
 /** Heading markers by level: 一、 → （一） → 1. → （1）. */
 const LEVELS: { re: RegExp; name: string; format: (n: number) => string }[] = [
-  {
-    re: new RegExp(`^[\\s\\u3000]*(${CN})(?:、|[.．](?!\\d))`),
-    name: '一、',
-    format: (n) => `${cn(n)}、`,
-  },
-  {
-    re: new RegExp(`^[\\s\\u3000]*[（(](${CN})[）)]`),
-    name: '（一）',
-    format: (n) => `（${cn(n)}）`,
-  },
-  // `1.` but not the decimal in `1.5万人`; `1.2025年…` and `1.11月底前…` are headings that
-  // start with a date.
-  {
-    re: /^[\s\u3000]*(\d{1,2})(?:[.．](?!(?!\d{4}年|\d{1,2}[月日])\d)|、)/,
-    name: '1.',
-    format: (n) => `${n}.`,
-  },
-  { re: /^[\s\u3000]*[（(](\d{1,2})[）)]/, name: '（1）', format: (n) => `（${n}）` },
+  { re: HEADING_LEVELS[0] as RegExp, name: '一、', format: (n) => `${cn(n)}、` },
+  { re: HEADING_LEVELS[1] as RegExp, name: '（一）', format: (n) => `（${cn(n)}）` },
+  { re: HEADING_LEVELS[2] as RegExp, name: '1.', format: (n) => `${n}.` },
+  { re: HEADING_LEVELS[3] as RegExp, name: '（1）', format: (n) => `（${n}）` },
 ];
 // 一抓到底 (see it through) is an idiom, not the first of 一抓…二抓….
 const ENUM = scanPattern(new RegExp(`(${CN})(是|要|则|抓(?!到底))(?=[${HAN}“])`, 'g'));

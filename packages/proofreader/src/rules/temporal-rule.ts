@@ -5,6 +5,7 @@ import { eventName } from '../facts/facts';
 import type { CongressEvent } from '../facts/facts';
 import type { DocumentDate } from '../types';
 import { DAY, END, findDates, MONTH, START, YEAR } from '../date/date-mentions';
+import { HEADING_LEVELS, isHeadingLine } from '../text/heading-marks';
 import { sentenceAround } from '../text/text-index';
 import { scanPattern } from '../text/pattern-scan';
 import type { RuleContext } from './rule-context';
@@ -73,10 +74,8 @@ function yearFor(text: string, at: number, docYear: number): { year: number; exp
   return { year, explicit: best >= 0 };
 }
 
-/** A heading line: `一、` `（一）` `1.` `（1）`; `level1` for the first level only. */
-const HEADING_LINE =
-  /^[\s\u3000]*(?:[一二三四五六七八九十]+(?:、|[.．](?!\d))|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}(?:、|[.．](?!(?!\d{4}年|\d{1,2}[月日])\d)))/;
-const LEVEL1_LINE = /^[\s\u3000]*[一二三四五六七八九十]+(?:、|[.．](?!\d))/;
+/** A first-level heading (一、), which opens a section. */
+const LEVEL1_LINE = HEADING_LEVELS[0] as RegExp;
 const HEADING_YEAR = /((?:19|20)\d\d)年/;
 /** How far back (in lines) a statement looks for the heading of its section. */
 const SECTION_LOOKBACK = 200;
@@ -94,7 +93,7 @@ function sectionYear(ctx: RuleContext, at: number, docYear: number): number | nu
   const line = ctx.index.lineAt(at);
   for (let l = line - 1; l >= 0 && l >= line - SECTION_LOOKBACK; l--) {
     const text = (ctx.lines[l] as { text: string }).text;
-    if (!HEADING_LINE.test(text)) continue;
+    if (!isHeadingLine(text)) continue;
     const heading = text.slice(0, 40);
     const year = HEADING_YEAR.exec(heading);
     if (year) return Number(year[1]);
