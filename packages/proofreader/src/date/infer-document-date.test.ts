@@ -43,4 +43,12 @@ describe('inferDocumentDate', () => {
     });
     expect(() => check('标题', { date: '2024-02-30' })).toThrow(RangeError);
   });
+
+  it('takes a speech’s date set in brackets under its title', () => {
+    const r = inferDocumentDate(
+      '在全市宣传思想文化工作会议上的讲话\n（2026年2月12日）\n同志们：2025年工作成效明显，2025年…\n',
+    );
+    expect(r).toMatchObject({ source: 'signature', date: { iso: '2026-02-12' } });
+    expect(r.reason).toContain('标题下');
+  });
 });

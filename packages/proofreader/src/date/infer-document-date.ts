@@ -4,10 +4,14 @@ import { makeDate } from './document-date';
 
 const DATE_LINE =
   /^[\s\u3000]*(?:[^\d\s]{0,30}[\s\u3000]+)?(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日[\s\u3000]*$/;
+/** A speech's or minutes' date set under its title: （2026年2月12日）. */
+const BRACKETED_DATE_LINE =
+  /^[（(]\s*(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*[）)]$/;
 const TITLE_HALF = /(\d{4})\s*年\s*(上半年|下半年|第([一二三四])季度|度|全年|)/;
 
 /**
- * Infers the document date: the signature date near the end, else the reporting period in
+ * Infers the document date: the signature date near the end, else a date in brackets under the
+ * title (a speech's), else the reporting period in
  * the title (上半年 → 7月15日, 全年/年度 → next 1月15日, the usual submission deadlines),
  * else the most frequently mentioned year (→ 12月31日).
  */
@@ -29,6 +33,17 @@ export function inferDocumentDate(text: string): InferredDate {
         reason: `取自文末落款日期“${line.replace(/^[\s\u3000]+/, '')}”`,
       };
     }
+  }
+  for (const line of nonEmpty.slice(1, 4)) {
+    const m = BRACKETED_DATE_LINE.exec(line);
+    const date =
+      m &&
+      makeDate(
+        parseChineseNumber(m[1] as string),
+        parseChineseNumber(m[2] as string),
+        parseChineseNumber(m[3] as string),
+      );
+    if (date) return { date, source: 'signature', reason: `取自标题下的日期“${line}”` };
   }
   const title = nonEmpty[0] ?? '';
   const t = TITLE_HALF.exec(title);

@@ -54,4 +54,18 @@ describe('layout rule', () => {
     ].join('\n');
     expect(excerpts('layout', text)).toEqual([]);
   });
+
+  it('leaves byline spaces and the spaces of quoted phrase names alone', () => {
+    const text = [
+      '聚焦“小切口”\u3000讲好“大理论”',
+      '宣传部部长\u3000周立群',
+      '青川融媒讯（记者\u3000宋晓琳\u3000通讯员\u3000马俊）活动举行。',
+      '推出“百年风华\u3000青川印记”系列展览。',
+    ].join('\n');
+    expect(excerpts('layout', text)).toEqual([]);
+    // A space inside a quoted sentence is still stray.
+    expect(excerpts('layout', '标题\n他强调，“是中国人民\u3000弥足珍贵的精神财富”。')).toEqual([
+      '\u3000',
+    ]);
+  });
 });

@@ -37,7 +37,8 @@ function spaces(ctx: RuleContext): void {
   const titleEnd = title ? title.start + title.text.length : -1;
   for (const m of index.matchAll(SPACE_RUN)) {
     if (title && m.index >= title.start && m.index < titleEnd) continue;
-    if (m[0] === '\u3000' && padsName(text, m.index)) continue;
+    if (m[0] === '\u3000' && (padsName(text, m.index) || bylineSpace(text, m.index))) continue;
+    if (insidePhraseName(text, m.index)) continue;
     if (
       !STRAY_LEFT.test(text[m.index - 1] ?? '') ||
       !STRAY_RIGHT.test(text[m.index + m[0].length] ?? '')
@@ -107,6 +108,36 @@ function padsName(text: string, at: number): boolean {
     (before === undefined || NAME_EDGE.test(before)) &&
     (after === undefined || NAME_EDGE.test(after) || after === '。')
   );
+}
+
+// A byline sets a post or unit and a name apart with a full-width space: 宣传部部长\u3000周立群,
+// （记者\u3000宋晓琳\u3000通讯员\u3000马俊）.
+const ROLE_END = /(?:长|记|任|者|员|处|科|部|局|委|办|组|队|站|所|院|馆|心|司|厅|会|室|社|团)$/;
+const NAME_AFTER = new RegExp(`^[${HAN}]{2,4}(?:$|[）)\\u3000，、；\\n])`);
+
+const NEWS_BYLINE = /^[（(](?:见习)?(?:记者|通讯员|摄影|作者)/;
+
+function bylineSpace(text: string, at: number): boolean {
+  const role = ROLE_END.test(text.slice(Math.max(0, at - 2), at));
+  if (role && NAME_AFTER.test(text.slice(at + 1, at + 6))) return true;
+  // Inside a news byline: （记者\u3000宋晓琳\u3000通讯员\u3000马俊）.
+  const open = Math.max(text.lastIndexOf('（', at), text.lastIndexOf('(', at));
+  if (open < 0 || at - open > 24) return false;
+  const inside = text.slice(open, at);
+  return NEWS_BYLINE.test(inside) && !/[）)\n]/.test(inside);
+}
+
+/** A space inside a quoted name of phrases (“百年风华\u3000青川印记”, 《…》). */
+function insidePhraseName(text: string, at: number): boolean {
+  const open = Math.max(text.lastIndexOf('“', at), text.lastIndexOf('《', at));
+  if (open < 0 || at - open > 30) return false;
+  const closer = text[open] === '“' ? '”' : '》';
+  const close = text.indexOf(closer, at);
+  if (close < 0 || close - at > 30) return false;
+  const name = text.slice(open + 1, close);
+  // Names of short phrases (4 + 4 characters is the usual shape), not quoted sentences.
+  const short = name.split(/\u3000+/).every((phrase) => phrase.length <= 8);
+  return short && !name.includes('\n') && PHRASE_TITLE.test(name);
 }
 
 /** Lines broken in the middle of a sentence. */

@@ -116,4 +116,9 @@ describe('enumerators', () => {
       '二要',
     ]);
   });
+
+  it('reads the 附件 list (附件：1.…… then 2.……) as a list already begun', () => {
+    const text = '标题\n正文。\n附件：1.2025年度先进集体名单\n2.先进个人名单';
+    expect(excerpts('numbering', text)).toEqual([]);
+  });
 });

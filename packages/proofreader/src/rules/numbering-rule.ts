@@ -18,6 +18,7 @@ const ENUM = scanPattern(new RegExp(`(${CN})(是|要|则|抓(?!到底))(?=[${HAN
 const ENUM_BEFORE = charTable(' \t\u3000。；;，,：:！？\n');
 const CN_DIGIT = charTable('一二三四五六七八九十');
 const LEAD_IN = /[：:][\s\u3000]*$/;
+const ATTACHMENTS = /^[\s\u3000]*附件[：:][\s\u3000]*1[.．]/;
 const AFTER_NUMBER = charTable('、.．');
 
 /**
@@ -146,6 +147,9 @@ export function checkNumbering(ctx: RuleContext): void {
       state.leadIn = false;
     } else if (hasText(t)) {
       state.leadIn = LEAD_IN.test(t);
+      // 附件：1.…… then 2.…… on the next lines (GB/T 9704 附件说明): the list has begun.
+      if (ATTACHMENTS.test(t))
+        state.expected = [state.expected[0] ?? 1, state.expected[1] ?? 1, 2, 1];
     }
     const lineEnd = line.start + t.length;
     while (ei < enums.length && (enums[ei] as Enumerator).at < line.start) ei++;

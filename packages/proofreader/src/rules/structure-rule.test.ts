@@ -84,4 +84,13 @@ describe('structure rule', () => {
       expect(find('structure', text, { kind: 'other' })).toEqual([]);
     }
   });
+
+  it('accepts 心得体会 titles and a news headline over its dateline', () => {
+    for (const text of [
+      '学习贯彻党的二十届四中全会精神心得体会\n正文。',
+      '青川市举行纪念活动\n青川融媒讯（记者\u3000宋晓琳）9月3日上午，活动举行。',
+    ]) {
+      expect(find('structure', text, { kind: 'other' })).toEqual([]);
+    }
+  });
 });

@@ -6,7 +6,7 @@ import type { RuleContext } from './rule-context';
 import { PHRASE_TITLE } from './title-shape';
 
 const TITLE_WORDS =
-  /关于|报告|总结|汇报|自查|情况|方案|意见|通知|计划|安排|打算|分析|要点|清单|函|说明|发言|讲话|材料|纪要|宣讲|提纲|讲稿|致辞|倡议|简报/;
+  /关于|报告|总结|汇报|自查|情况|方案|意见|通知|计划|安排|打算|分析|要点|清单|函|说明|发言|讲话|材料|纪要|宣讲|提纲|讲稿|致辞|倡议|简报|心得|体会|感悟/;
 const PROBLEMS = /存在的?(?:主要)?问题|问题(?:和|与|及)不足|不足之处|短板弱项|差距和不足/;
 const NEXT_STEPS =
   /下一步|(?:工作)?打算|今后(?:工作|努力)|(?:明年|下半年)(?:工作)?(?:计划|安排|思路)|整改措施/;
@@ -19,8 +19,8 @@ const PROBLEMS_HEADING =
   /(?:发现|查摆|查找|排查)出?的?(?:主要)?问题|存在的?不足|不足(?:和|与|及)差距/;
 const NEXT_STEPS_HEADING =
   /(?:\d{4}|[〇零一二三四五六七八九]{4})年(?:的)?(?:工作)?(?:思路|计划|安排|打算)/;
-/** A subtitle under the title: ——在……上的讲话. */
-const SUBTITLE = /^[\s\u3000]*——/;
+/** A subtitle under the title (——在……上的讲话), or a news dateline under a headline (本报讯（记者…）). */
+const SUBTITLE = /^[\s\u3000]*(?:——|本报讯|\p{Script=Han}{1,12}[讯电][（(])/u;
 // The same searches over the whole text, through the shared pattern scan; only whether there
 // is a match counts, so NEXT_STEPS's optional 工作 before 打算 is left out (the scan would
 // otherwise try every 工作 in the text).
