@@ -141,4 +141,12 @@ describe('temporal rule: year claims and dates', () => {
   it('stays silent without a date', () => {
     expect(excerpts('temporal', '今年是新中国成立70周年。', { date: undefined })).toEqual([]);
   });
+
+  it('reads plenums named together by the last of them', () => {
+    const text = '学习贯彻党的二十届三中、四中全会精神。';
+    expect(excerpts('temporal', text, { date: '2025-07-04' })).toEqual([
+      '党的二十届三中、四中全会',
+    ]);
+    expect(excerpts('temporal', text, { date: '2025-11-04' })).toEqual([]);
+  });
 });

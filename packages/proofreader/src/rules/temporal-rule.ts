@@ -14,9 +14,21 @@ const EVENT_RE = scanPattern(
   /(?<!第)(?:党的)?(十[五六七八九]|二十[一二三四五六七八九]?)(?:大|届([一二三四五六七八九])中全会)/g,
 );
 
-/** Matches of `EVENT_RE` in the text, found once per check (the stale rule reads them too). */
+// Plenums named together (党的二十届三中、四中全会): the last one is the one the dates decide.
+const EVENT_SERIES_RE = scanPattern(
+  /(?<!第)(?:党的)?(十[五六七八九]|二十[一二三四五六七八九]?)届(?:[一二三四五六七八九]中、)+([一二三四五六七八九])中全会/g,
+);
+
+/**
+ * Mentions of congresses and plenums, in text order, found once per check (the stale rule reads
+ * them too): `[text, term, plenum]` with the plenum empty for a congress; a series of plenums
+ * counts as a mention of its last one.
+ */
 export function eventMentions(ctx: RuleContext): RegExpExecArray[] {
-  ctx.shared.events ??= ctx.index.matchAll(EVENT_RE);
+  ctx.shared.events ??= [
+    ...ctx.index.matchAll(EVENT_RE),
+    ...ctx.index.matchAll(EVENT_SERIES_RE),
+  ].sort((a, b) => a.index - b.index);
   return ctx.shared.events;
 }
 

@@ -58,4 +58,8 @@ describe('typo rule', () => {
     ]);
     expect(excerpts('typo', '2024上半年完成，及时部暑工作。')).toEqual(['2024', '部暑']);
   });
+
+  it('corrects 一岗双则', () => {
+    expect(find('typo', '落实一岗双则要求。').map((f) => f.suggestion)).toEqual(['一岗双责']);
+  });
 });
