@@ -89,34 +89,37 @@ function yearFor(text: string, at: number, docYear: number): { year: number; exp
 /** A first-level heading (一、), which opens a section. */
 const LEVEL1_LINE = HEADING_LEVELS[0] as RegExp;
 const HEADING_YEAR = /((?:19|20)\d\d)年/;
-/** How far back (in lines) a statement looks for the heading of its section. */
-const SECTION_LOOKBACK = 200;
 
 /** After an anniversary: it names the occasion of a speech (…大会上的重要讲话). */
 const SPEECH_AFTER = /^[^。；，！？\n]{0,8}上(?:发表)?的(?:重要)?讲话/;
 const PLANS_HEADING = /下一步|打算|计划|思路|安排|展望/;
 
 /**
- * The year the section holding `at` speaks of, or null: the year named by the nearest heading
- * above (`三、2026年工作打算`), looking no further back than the section's first-level heading;
- * for a plans section without a year (`三、下一步工作打算`), the year after the document's.
+ * The year each line's section speaks of, or null: the year named by the nearest heading above
+ * (`三、2026年工作打算`), looking no further back than the section's first-level heading; for a
+ * plans section without a year (`三、下一步工作打算`), the year after the document's. One pass
+ * over the lines, made when a statement first needs it.
  */
-function sectionYear(ctx: RuleContext, at: number, docYear: number): number | null {
-  const line = ctx.index.lineAt(at);
-  for (let l = line - 1; l >= 0 && l >= line - SECTION_LOOKBACK; l--) {
-    const text = (ctx.lines[l] as { text: string }).text;
+function sectionYears(ctx: RuleContext, docYear: number): (number | null)[] {
+  const years: (number | null)[] = [];
+  let current: number | null = null;
+  for (const line of ctx.lines) {
+    // A heading's own line still belongs to the section above it.
+    years.push(current);
+    const text = line.text;
     if (!isHeadingLine(text)) continue;
     const heading = text.slice(0, 40);
     const year = HEADING_YEAR.exec(heading);
-    if (year) return Number(year[1]);
-    if (LEVEL1_LINE.test(text)) return PLANS_HEADING.test(heading) ? docYear + 1 : null;
+    if (year) current = Number(year[1]);
+    else if (LEVEL1_LINE.test(text)) current = PLANS_HEADING.test(heading) ? docYear + 1 : null;
   }
-  return null;
+  return years;
 }
 
 function checkAnniversaries(ctx: RuleContext, date: DocumentDate): void {
   const { text, index, facts } = ctx;
   const periodYear = ctx.period ? Number(ctx.period.start.slice(0, 4)) : date.year;
+  let sections: (number | null)[] | null = null;
   for (const m of index.matchAll(facts.anniversaryPattern)) {
     const alias = m[1] as string;
     const entry = facts.anniversaryByAlias.get(alias);
@@ -130,7 +133,8 @@ function checkAnniversaries(ctx: RuleContext, date: DocumentDate): void {
     const ok = new Set([year - entry.base]);
     if (!explicit) {
       ok.add(periodYear - entry.base);
-      const section = sectionYear(ctx, m.index, date.year);
+      sections ??= sectionYears(ctx, date.year);
+      const section = sections[index.lineAt(m.index)] ?? null;
       if (section !== null) ok.add(section - entry.base);
       if (facts.anniversaryForwardCue.test(sentence)) ok.add(year - entry.base + 1);
       if (facts.anniversaryPastCue.test(sentence)) ok.add(year - entry.base - 1);
