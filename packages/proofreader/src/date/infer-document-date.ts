@@ -2,12 +2,24 @@ import type { InferredDate, ReportPeriod, DocumentDate } from '../types';
 import { parseChineseNumber } from './chinese-numerals';
 import { makeDate } from './document-date';
 
-const DATE_LINE =
-  /^[\s\u3000]*(?:[^\d\s]{0,30}[\s\u3000]+)?(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日[\s\u3000]*$/;
+/** 2024年7月10日 or 二〇二四年七月十日, with year, month and day captured. */
+const DATE = String.raw`(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日`;
+const DATE_LINE = new RegExp(
+  String.raw`^[\s\u3000]*(?:[^\d\s]{0,30}[\s\u3000]+)?${DATE}[\s\u3000]*$`,
+);
 /** A speech's or minutes' date set under its title: （2026年2月12日）. */
-const BRACKETED_DATE_LINE =
-  /^[（(]\s*(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*[）)]$/;
+const BRACKETED_DATE_LINE = new RegExp(String.raw`^[（(]\s*${DATE}\s*[）)]$`);
 const TITLE_HALF = /(\d{4})\s*年\s*(上半年|下半年|第([一二三四])季度|度|全年|)/;
+
+/** The date captured by `DATE` in a match, or null when there is none or it is no real date. */
+function dateOf(m: RegExpExecArray | null): DocumentDate | null {
+  if (!m) return null;
+  return makeDate(
+    parseChineseNumber(m[1] as string),
+    parseChineseNumber(m[2] as string),
+    parseChineseNumber(m[3] as string),
+  );
+}
 
 /**
  * Infers the document date: the signature date near the end, else a date in brackets under the
@@ -19,13 +31,7 @@ export function inferDocumentDate(text: string): InferredDate {
   const lines = text.split(/\r\n|\r|\n/);
   const nonEmpty = lines.map((l) => l.trim()).filter((l) => l.length > 0);
   for (const line of nonEmpty.slice(-6).reverse()) {
-    const m = DATE_LINE.exec(line);
-    if (!m) continue;
-    const date = makeDate(
-      parseChineseNumber(m[1] as string),
-      parseChineseNumber(m[2] as string),
-      parseChineseNumber(m[3] as string),
-    );
+    const date = dateOf(DATE_LINE.exec(line));
     if (date) {
       return {
         date,
@@ -35,14 +41,7 @@ export function inferDocumentDate(text: string): InferredDate {
     }
   }
   for (const line of nonEmpty.slice(1, 4)) {
-    const m = BRACKETED_DATE_LINE.exec(line);
-    const date =
-      m &&
-      makeDate(
-        parseChineseNumber(m[1] as string),
-        parseChineseNumber(m[2] as string),
-        parseChineseNumber(m[3] as string),
-      );
+    const date = dateOf(BRACKETED_DATE_LINE.exec(line));
     if (date) return { date, source: 'signature', reason: `取自标题下的日期“${line}”` };
   }
   const title = nonEmpty[0] ?? '';
@@ -89,10 +88,10 @@ export function inferDocumentDate(text: string): InferredDate {
   return { date: null, source: 'none', reason: '文中未找到日期，与日期相关的检查已跳过' };
 }
 
-/** The period a report covers, from its title; otherwise the half year before its date. */
 /** The label of the period assumed when the title names none: the half year before the date. */
 export const ASSUMED_PERIOD_LABEL = '文档日期前半年';
 
+/** The period a report covers, from its title; otherwise the half year before its date. */
 export function inferReportPeriod(text: string, date: DocumentDate): ReportPeriod {
   const head = text.split('\n', 3).join('');
   const m = /(\d{4})\s*年\s*(上半年|下半年|)/.exec(head);

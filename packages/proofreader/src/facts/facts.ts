@@ -51,8 +51,8 @@ export interface TypoEntry {
   right: string;
   notBefore?: string[];
   notAfter?: string[];
-  /** A regular expression: the match passes when the rest of its sentence matches (既使…又使…). */
-  unlessSentenceHas?: string;
+  /** The match passes when the rest of its sentence matches (既使…又使…). */
+  unlessSentenceHas?: RegExp;
 }
 
 export interface CanonicalEntry {
@@ -127,7 +127,9 @@ export function loadFacts(): Facts {
       ...('suggestion' in s && s.suggestion ? { suggestion: s.suggestion } : {}),
       source: s.source,
     })),
-    typos: typosData.typos,
+    typos: typosData.typos.map(({ unlessSentenceHas, ...entry }) =>
+      unlessSentenceHas ? { ...entry, unlessSentenceHas: new RegExp(unlessSentenceHas) } : entry,
+    ),
     jiezhi: scanPattern(new RegExp(typosData.jiezhiPattern, 'g')),
     canonical: canonicalData.formulations.map((f) => ({ ...f, severity: asSeverity(f.severity) })),
     scramble: canonicalData.scramble,

@@ -1,11 +1,10 @@
 import { parseChineseNumber } from '../date/chinese-numerals';
 import { charTable, HAN, hasText, isHanCode } from '../text/text-index';
-import { CN_NUMERAL, HEADING_LEVELS } from '../text/heading-marks';
+import { CN_NUMERAL as CN, HEADING_LEVELS } from '../text/heading-marks';
 import { scanPattern } from '../text/pattern-scan';
 import type { Line } from '../text/text-index';
 import type { RuleContext } from './rule-context';
 
-const CN = CN_NUMERAL;
 /** Heading markers by level: 一、 → （一） → 1. → （1）. */
 const LEVELS: { re: RegExp; name: string; format: (n: number) => string }[] = [
   { re: HEADING_LEVELS[0] as RegExp, name: '一、', format: (n) => `${cn(n)}、` },
@@ -105,7 +104,6 @@ export function enumerators(ctx: RuleContext): Enumerator[] {
   return out;
 }
 
-/** What the walk through the document remembers: next number per level, the last level, the series. */
 /** An enumerator series: its last number, its suffix, where it was last seen, what it nests in. */
 interface Series {
   n: number;
@@ -114,6 +112,7 @@ interface Series {
   outer: Series | null;
 }
 
+/** What the walk through the document remembers: next number per level, the last level, the series. */
 interface NumberingState {
   expected: number[];
   lastLevel: number;

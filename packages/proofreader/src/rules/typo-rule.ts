@@ -1,4 +1,5 @@
 import { scanPattern } from '../text/pattern-scan';
+import { sentenceAround } from '../text/text-index';
 import { phraseMatches } from './phrase-scan';
 import type { RuleContext } from './rule-context';
 
@@ -10,17 +11,6 @@ const MISSING_NIAN = scanPattern(
 );
 
 /** Curated misspellings, 截止/截至 misuse, and canonical phrases with characters out of order. */
-const sentenceTests = new Map<string, RegExp>();
-
-/** Whether the text from `at` to the end of its sentence matches `pattern`. */
-function restOfSentenceHas(text: string, at: number, pattern: string): boolean {
-  let re = sentenceTests.get(pattern);
-  if (!re) sentenceTests.set(pattern, (re = new RegExp(pattern)));
-  let end = at;
-  while (end < text.length && !'。；！？\n'.includes(text[end] as string)) end++;
-  return re.test(text.slice(at, end));
-}
-
 export function checkTypos(ctx: RuleContext): void {
   const { text, index, facts } = ctx;
   const phrases = phraseMatches(ctx);
@@ -50,7 +40,7 @@ export function checkTypos(ctx: RuleContext): void {
     }
     if (entry.notBefore?.includes(text[s - 1] ?? '')) continue;
     if (entry.notAfter?.includes(text[e] ?? '')) continue;
-    if (entry.unlessSentenceHas && restOfSentenceHas(text, e, entry.unlessSentenceHas)) continue;
+    if (entry.unlessSentenceHas?.test(text.slice(e, sentenceAround(text, e)[1]))) continue;
     ctx.findings.add(
       'typo',
       'typo/misspelling',
