@@ -44,7 +44,7 @@ export function attachmentDisposition(fileName: string): string {
 /** Sends bytes as a download: never rendered inline, never type-sniffed by the browser. */
 export function sendAttachment(
   reply: FastifyReply,
-  file: { fileName: string; contentType: string; bytes: Buffer },
+  file: { fileName: string; contentType: string; bytes: Buffer | string },
 ) {
   return reply
     .header('Content-Type', file.contentType)

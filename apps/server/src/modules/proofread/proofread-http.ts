@@ -1,5 +1,5 @@
-// Multipart uploads and file downloads for the proofreader's routes.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+// Multipart uploads for the proofreader's routes (downloads go through ledger/http-files).
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
 import { AppError } from '../../errors/app-error';
 
@@ -55,23 +55,4 @@ export async function readUploadForm(
   }
   if (!file) throw new AppError('VALIDATION_FAILED', '没有收到文件，请选择要上传的文件');
   return { ...file, fields };
-}
-
-/** `Content-Disposition: attachment` with an ASCII fallback and the UTF-8 name (RFC 6266). */
-function attachmentDisposition(fileName: string): string {
-  const fallback = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_') || 'download';
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
-
-/** Sends bytes as a download, never rendered inline. */
-export function sendDownload(
-  reply: FastifyReply,
-  file: { fileName: string; contentType: string; bytes: Buffer | string },
-) {
-  return reply
-    .header('Content-Type', file.contentType)
-    .header('Content-Disposition', attachmentDisposition(file.fileName))
-    .header('X-Content-Type-Options', 'nosniff')
-    .header('Cache-Control', 'private, no-store')
-    .send(file.bytes);
 }

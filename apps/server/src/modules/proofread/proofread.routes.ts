@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../errors/app-error';
 import { actorOf } from '../../http/auth-hook';
-import { ensureMultipart, readUploadForm, sendDownload } from './proofread-http';
+import { sendAttachment } from '../ledger/http-files';
+import { ensureMultipart, readUploadForm } from './proofread-http';
 import { XLSX_TYPE } from './proofread-excel';
 import {
   checkFileFields,
@@ -78,13 +79,8 @@ export function registerProofreadRoutes(api: FastifyInstance, module: ProofreadM
         schema: { tags, summary: '导出校对结果为 Excel', body: exportFindingsBody },
       },
       async (request, reply) => {
-        const bytes = await proofread.exportFindings(request.body);
-        const base = (request.body.title ?? '').replace(/[\\/:*?"<>|\r\n]/g, '').slice(0, 80);
-        return sendDownload(reply, {
-          fileName: `${base || '公文'}-校对结果.xlsx`,
-          contentType: XLSX_TYPE,
-          bytes,
-        });
+        const file = await proofread.exportFindings(request.body);
+        return sendAttachment(reply, { ...file, contentType: XLSX_TYPE });
       },
     );
 
@@ -101,7 +97,7 @@ export function registerProofreadRoutes(api: FastifyInstance, module: ProofreadM
       },
       async (request, reply) => {
         const file = await proofread.exportDocx(request.body);
-        return sendDownload(reply, { ...file, contentType: DOCX_TYPE });
+        return sendAttachment(reply, { ...file, contentType: DOCX_TYPE });
       },
     );
 

@@ -106,8 +106,12 @@ export class ProofreadService {
     return { ...result, fileName: file.fileName, format: document.format, text };
   }
 
-  exportFindings(input: ExportFindingsBody): Promise<Buffer> {
-    return findingsWorkbook(input);
+  /** The findings as an .xlsx named after the document. */
+  async exportFindings(input: ExportFindingsBody): Promise<{ fileName: string; bytes: Buffer }> {
+    return {
+      fileName: `${fileNameOf(input.title ?? '')}-校对结果.xlsx`,
+      bytes: await findingsWorkbook(input),
+    };
   }
 
   /**

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../http/auth-hook';
 import { idParam } from '../../shared/text-rules';
-import { readUploadForm, sendDownload } from './proofread-http';
+import { sendAttachment } from '../ledger/http-files';
+import { readUploadForm } from './proofread-http';
 import { termTemplateTsv, termTemplateWorkbook, XLSX_TYPE } from './proofread-excel';
 import {
   createTermListBody,
@@ -50,12 +51,12 @@ export function registerTermListRoutes(api: FastifyInstance, termLists: TermList
     },
     async (request, reply) =>
       request.query.format === 'tsv'
-        ? sendDownload(reply, {
+        ? sendAttachment(reply, {
             fileName: '词表模板.tsv',
             contentType: 'text/tab-separated-values; charset=utf-8',
             bytes: termTemplateTsv(),
           })
-        : sendDownload(reply, {
+        : sendAttachment(reply, {
             fileName: '词表模板.xlsx',
             contentType: XLSX_TYPE,
             bytes: await termTemplateWorkbook(),
@@ -189,7 +190,7 @@ export function registerTermListRoutes(api: FastifyInstance, termLists: TermList
         request.params.id,
         request.query.versionId,
       );
-      return sendDownload(reply, { ...file, contentType: XLSX_TYPE });
+      return sendAttachment(reply, { ...file, contentType: XLSX_TYPE });
     },
   );
 }
