@@ -10,6 +10,7 @@ const CASES: Record<string, string> = {
   'repeated words': '工作'.repeat(200_000),
   'doubled function characters': '的'.repeat(300_000),
   'quotes and book titles': '“《〈'.repeat(100_000),
+  'many stray full-width spaces': '宣传\u3000工作。\n'.repeat(50_000),
   'many short lines': '一、\n（一）\n1.\n'.repeat(50_000),
   placeholders: 'XX某某X月'.repeat(60_000),
   surrogates: '𠀀党委XX'.repeat(60_000),

@@ -36,15 +36,16 @@ function spaces(ctx: RuleContext): void {
   const title = first && PHRASE_TITLE.test(first.text.trim()) ? first : null;
   const titleEnd = title ? title.start + title.text.length : -1;
   for (const m of index.matchAll(SPACE_RUN)) {
-    if (title && m.index >= title.start && m.index < titleEnd) continue;
-    if (m[0] === '\u3000' && (padsName(text, m.index) || bylineSpace(text, m.index))) continue;
-    if (insidePhraseName(text, m.index)) continue;
     if (
       !STRAY_LEFT.test(text[m.index - 1] ?? '') ||
       !STRAY_RIGHT.test(text[m.index + m[0].length] ?? '')
     ) {
       continue;
     }
+    // The exceptions, tried only for spaces that look stray.
+    if (title && m.index >= title.start && m.index < titleEnd) continue;
+    if (m[0] === '\u3000' && (padsName(text, m.index) || bylineSpace(text, m.index))) continue;
+    if (insidePhraseName(text, m.index)) continue;
     ctx.findings.add(
       'layout',
       'layout/stray-space',
@@ -115,22 +116,30 @@ function padsName(text: string, at: number): boolean {
 const ROLE_END = /(?:长|记|任|者|员|处|科|部|局|委|办|组|队|站|所|院|馆|心|司|厅|会|室|社|团)$/;
 const NAME_AFTER = new RegExp(`^[${HAN}]{2,4}(?:$|[）)\\u3000，、；\\n])`);
 
+/** The last `a` or `b` at most `reach` units before `at`, or -1 (a bounded look-back). */
+function lastOpener(text: string, at: number, a: string, b: string, reach: number): number {
+  for (let i = at - 1; i >= 0 && i >= at - reach; i--) {
+    if (text[i] === a || text[i] === b) return i;
+  }
+  return -1;
+}
+
 const NEWS_BYLINE = /^[（(](?:见习)?(?:记者|通讯员|摄影|作者)/;
 
 function bylineSpace(text: string, at: number): boolean {
   const role = ROLE_END.test(text.slice(Math.max(0, at - 2), at));
   if (role && NAME_AFTER.test(text.slice(at + 1, at + 6))) return true;
   // Inside a news byline: （记者\u3000宋晓琳\u3000通讯员\u3000马俊）.
-  const open = Math.max(text.lastIndexOf('（', at), text.lastIndexOf('(', at));
-  if (open < 0 || at - open > 24) return false;
+  const open = lastOpener(text, at, '（', '(', 24);
+  if (open < 0) return false;
   const inside = text.slice(open, at);
   return NEWS_BYLINE.test(inside) && !/[）)\n]/.test(inside);
 }
 
 /** A space inside a quoted name of phrases (“百年风华\u3000青川印记”, 《…》). */
 function insidePhraseName(text: string, at: number): boolean {
-  const open = Math.max(text.lastIndexOf('“', at), text.lastIndexOf('《', at));
-  if (open < 0 || at - open > 30) return false;
+  const open = lastOpener(text, at, '“', '《', 30);
+  if (open < 0) return false;
   const closer = text[open] === '“' ? '”' : '》';
   const close = text.indexOf(closer, at);
   if (close < 0 || close - at > 30) return false;
