@@ -232,7 +232,11 @@ function checkEnumerator(ctx: RuleContext, state: NumberingState, e: Enumerator)
     return;
   }
   // A nested series whose 一X was not read as an enumerator (做到一要…；二要…).
-  if (suffix !== current.suffix && n === 2 && text.lastIndexOf(`一${suffix}`, e.at) > current.at) {
+  if (
+    suffix !== current.suffix &&
+    n === 2 &&
+    text.slice(current.at + 1, e.at).includes(`一${suffix}`)
+  ) {
     state.series = { n: 2, suffix, at: e.at, outer: current };
     return;
   }
@@ -269,8 +273,6 @@ function checkEnumerator(ctx: RuleContext, state: NumberingState, e: Enumerator)
 
 /** Whether `needle` occurs after `at` on the same line. */
 function followsInLine(text: string, at: number, needle: string): boolean {
-  const found = text.indexOf(needle, at + 1);
-  if (found < 0) return false;
   const newline = text.indexOf('\n', at);
-  return newline < 0 || found < newline;
+  return text.slice(at + 1, newline < 0 ? text.length : newline).includes(needle);
 }
